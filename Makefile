@@ -1,0 +1,34 @@
+# The two commands a new developer needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+HOST ?= 127.0.0.1
+
+.PHONY: run test install setup
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+# Idempotent: migrating, importing and loading again change nothing already there.
+setup: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py create_editors_group
+	$(PY) manage.py import_sources seeds/
+	$(PY) manage.py load_curated_archive
+
+run: setup
+	@echo
+	@echo "NAP Archive is starting at http://$(HOST):$(PORT)/  (editorial admin: http://$(HOST):$(PORT)/admin/)"
+	@echo "Create an editor account with:  $(PY) manage.py create_editor USERNAME"
+	@echo "or an administrator with:       $(PY) manage.py createsuperuser"
+	@echo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(PY) -m pytest

@@ -1,0 +1,277 @@
+import calendar
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from naparchive.aliases import Alias
+from naparchive.publication import Publishable
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", "Exact day"
+    MONTH = "month", "Month and year only"
+    YEAR = "year", "Year only"
+    UNKNOWN = "unknown", "Not established by the sources"
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, "Monday"
+    TUESDAY = 1, "Tuesday"
+    WEDNESDAY = 2, "Wednesday"
+    THURSDAY = 3, "Thursday"
+    FRIDAY = 4, "Friday"
+    SATURDAY = 5, "Saturday"
+    SUNDAY = 6, "Sunday"
+
+
+class Body(Publishable):
+    """A committee or institution that meets or acts (Popolo: Organization)."""
+
+    class Kind(models.TextChoices):
+        FEDERAL_APEX_COMMITTEE = "federal_apex_committee", "Federal (central) apex committee"
+        PROVINCIAL_APEX_COMMITTEE = "provincial_apex_committee", "Provincial apex committee"
+        NATIONAL_COMMITTEE = "national_committee", "National committee"
+        DISTRICT_COMMITTEE = "district_committee", "District committee"
+        AUTHORITY = "authority", "Authority or agency"
+        GOVERNMENT = "government", "Government or ministry"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=200, unique=True, help_text="The body's full, current name.")
+    short_name = models.CharField(max_length=60, blank=True, help_text="Abbreviation or short form, e.g. NACTA.")
+    slug = models.SlugField(max_length=120, unique=True)
+    kind = models.CharField(max_length=40, choices=Kind.choices, default=Kind.OTHER)
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", help_text="The body this one sits under, if any.")
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "bodies"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class BodyAlias(Alias):
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="aliases")
+
+    class Meta(Alias.Meta):
+        verbose_name_plural = "body aliases"
+        constraints = [Alias.unique_name_constraint("body_alias_unique_name")]
+
+
+class Person(Publishable):
+    """One real person, whatever offices they held: a person at many meetings is one record."""
+
+    name = models.CharField(max_length=200, help_text="The name most sources use, e.g. Shehbaz Sharif.")
+    slug = models.SlugField(max_length=120, unique=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PersonAlias(Alias):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
+
+    class Meta(Alias.Meta):
+        verbose_name_plural = "person aliases"
+        constraints = [Alias.unique_name_constraint("person_alias_unique_name")]
+
+
+class Office(Publishable):
+    """A post that someone holds (Popolo: Post), such as Prime Minister or Chief Minister of Punjab."""
+
+    title = models.CharField(max_length=200, unique=True, help_text="E.g. Prime Minister, Chief of Army Staff, DG ISI.")
+    slug = models.SlugField(max_length=120, unique=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Meeting(Publishable):
+    """One sitting of a body, with its date only as precise as the sources make it."""
+
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="meetings")
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=160, unique=True)
+    date = models.DateField(
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="For month precision, the first of the month; for year precision, 1 January. Empty when unknown.",
+    )
+    date_precision = models.CharField(max_length=10, choices=DatePrecision.choices, default=DatePrecision.DAY)
+    weekday = models.PositiveSmallIntegerField(
+        choices=Weekday.choices,
+        null=True,
+        blank=True,
+        help_text="The weekday a source gives (“on Tuesday”) when the date itself is not established.",
+    )
+    date_note = models.TextField(blank=True, help_text="How the date was established, or why it could not be.")
+    place = models.CharField(max_length=200, blank=True, help_text="City or venue; blank if the sources do not say.")
+    summary = models.TextField(blank=True)
+
+    class Meta:
+        ordering = [models.F("date").desc(nulls_last=True), "title"]
+        indexes = [models.Index(fields=["status", "date"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(date__isnull=True, date_precision=DatePrecision.UNKNOWN)
+                | (Q(date__isnull=False) & ~Q(date_precision=DatePrecision.UNKNOWN)),
+                name="meeting_date_matches_precision",
+                violation_error_message="Give a date unless its precision is “not established”, and only then leave it empty.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.date_display})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:meeting-detail", kwargs={"slug": self.slug})
+
+    @property
+    def date_display(self) -> str:
+        if self.date is None:
+            if self.weekday is not None:
+                return f"a {Weekday(self.weekday).label}, date not established"
+            return "date not established"
+        if self.date_precision == DatePrecision.YEAR:
+            return str(self.date.year)
+        if self.date_precision == DatePrecision.MONTH:
+            return f"{calendar.month_name[self.date.month]} {self.date.year}"
+        return f"{self.date.day} {calendar.month_name[self.date.month]} {self.date.year}"
+
+    def clean(self):
+        errors = {}
+        if self.date is not None and self.date_precision == DatePrecision.MONTH and self.date.day != 1:
+            errors["date"] = "With month precision, give the first of the month."
+        if self.date is not None and self.date_precision == DatePrecision.YEAR and (self.date.month, self.date.day) != (1, 1):
+            errors["date"] = "With year precision, give 1 January of the year."
+        if (
+            self.date is not None
+            and self.date_precision == DatePrecision.DAY
+            and self.weekday is not None
+            and self.date.weekday() != self.weekday
+        ):
+            errors["weekday"] = f"{self.date:%d %B %Y} was a {self.date:%A}, not a {Weekday(self.weekday).label}."
+        if self.date is None and self.date_precision != DatePrecision.UNKNOWN:
+            errors["date"] = "Give the date, or set the precision to “not established”."
+        if self.date is not None and self.date_precision == DatePrecision.UNKNOWN:
+            errors["date_precision"] = "A date is given: say how precise it is."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def chairs(self):
+        return [attendee for attendee in self.attendees.all() if attendee.role == Attendee.Role.CHAIR]
+
+
+class MeetingAgendaItem(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
+    topic = models.CharField(max_length=300)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["meeting", "order", "id"]
+
+    def __str__(self) -> str:
+        return self.topic
+
+
+class Attendee(Publishable):
+    """Who was at a meeting: a person, the office they held there, or a group the sources name without names."""
+
+    class Role(models.TextChoices):
+        CHAIR = "chair", "Chair"
+        MEMBER = "member", "Member"
+        INVITEE = "invitee", "Invitee"
+        BRIEFER = "briefer", "Gave a briefing"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendees")
+    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="attendances")
+    office = models.ForeignKey(
+        Office,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="attendances",
+        help_text="The office held at this meeting (people change offices).",
+    )
+    group_label = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="For attendance given without names, as the source puts it: “chief ministers of all provinces”.",
+    )
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.MEMBER)
+    order = models.PositiveSmallIntegerField(default=0)
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["meeting", "order", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(person__isnull=False) | Q(office__isnull=False) | ~Q(group_label=""),
+                name="attendee_is_someone",
+                violation_error_message="Name a person, an office or a group.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        parts = [str(part) for part in (self.person, self.office) if part is not None]
+        if self.group_label:
+            parts.append(self.group_label)
+        return ", ".join(parts)
+
+    @property
+    def is_group(self) -> bool:
+        return bool(self.group_label)
+
+
+class Decision(Publishable):
+    """What a meeting decided, approved, reviewed or directed."""
+
+    class Action(models.TextChoices):
+        DECIDED = "decided", "Decided"
+        APPROVED = "approved", "Approved"
+        DIRECTED = "directed", "Directed"
+        AGREED = "agreed", "Agreed"
+        REVIEWED = "reviewed", "Reviewed"
+        RESOLVED = "resolved", "Resolved"
+        EMPHASISED = "emphasised", "Emphasised"
+
+    class Domain(models.TextChoices):
+        MILITARY = "military", "Military / kinetic"
+        LAW_ENFORCEMENT = "law_enforcement", "Law enforcement"
+        INTELLIGENCE = "intelligence", "Intelligence"
+        POLITICO_DIPLOMATIC = "politico_diplomatic", "Politico-diplomatic"
+        LEGAL = "legal", "Legal and judicial"
+        SOCIO_ECONOMIC = "socio_economic", "Socio-economic"
+        INFORMATION = "information", "Information"
+        GOVERNANCE = "governance", "Governance and coordination"
+        INTERNAL_SECURITY = "internal_security", "Internal security"
+        MULTI_DOMAIN = "multi_domain", "Several domains"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions")
+    order = models.PositiveSmallIntegerField(default=0, help_text="Position within the meeting's decisions.")
+    action = models.CharField(max_length=12, choices=Action.choices, default=Action.DECIDED)
+    text = models.TextField(help_text="What was decided, in the archive's words; the citations carry the sources' words.")
+    domain = models.CharField(max_length=24, choices=Domain.choices, db_index=True)
+    operations = models.ManyToManyField("operations.Operation", blank=True, related_name="decisions")
+    bodies = models.ManyToManyField(Body, blank=True, related_name="decisions", help_text="Bodies the decision concerns (not the body that met).")
+    note = models.TextField(blank=True, help_text="Public note, e.g. where the sources differ.")
+
+    class Meta:
+        ordering = ["meeting", "order", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()}: {self.text[:80]}"

@@ -1,0 +1,37 @@
+"""Other names of a record (spelling variants, transliterations, abbreviations) and how they match."""
+import re
+import unicodedata
+
+from django.db import models
+from django.db.models.functions import Lower
+
+_JOINERS = re.compile(r"[\s\-‐‑‒–—_'’‘`\"“”.]+")
+
+
+def normalize_name(name: str) -> str:
+    """Return the form two spellings of one name share: no accents, case, quotes or hyphens.
+
+    "AZM-E-ISTEHKAM", "Azm-e-Istehkam" and "Azm e Istehkam" all become "azm e istehkam".
+    Transliteration variants that differ in letters (Istehkam / Istahkam) are recorded as aliases.
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    without_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _JOINERS.sub(" ", without_marks.casefold()).strip()
+
+
+class Alias(models.Model):
+    """Another name a source uses for a record. Subclasses add the foreign key to the record."""
+
+    name = models.CharField(max_length=200, help_text="The name exactly as a source writes it.")
+    note = models.CharField(max_length=300, blank=True, help_text="Where the name is used, if worth saying.")
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def unique_name_constraint(cls, name: str) -> models.UniqueConstraint:
+        return models.UniqueConstraint(Lower("name"), name=name, violation_error_message="This alias is already recorded.")

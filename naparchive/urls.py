@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from naparchive import views
+
+admin.site.site_header = "NAP Archive editorial"
+admin.site.site_title = "NAP Archive editorial"
+admin.site.index_title = "Curate the archive"
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("meetings/", include("meetings.urls")),
+    path("operations/", include("operations.urls")),
+    path("sources/", include("sources.urls")),
+    path("", include("meetings.home_urls")),
+]

@@ -1,0 +1,80 @@
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+
+from naparchive.admin_publication import PublishableAdmin
+from sources.models import Citation, SourceDocument
+
+
+class CitationInline(admin.TabularInline):
+    """Citations supporting one kind of fact; subclasses say which (fk_name)."""
+
+    model = Citation
+    fields = ["source", "quote", "note"]
+    autocomplete_fields = ["source"]
+    extra = 0
+
+
+def citation_inline_for(target: str) -> type[CitationInline]:
+    return type(f"{target.title()}CitationInline", (CitationInline,), {"fk_name": target})
+
+
+class CitationsFromSourceInline(admin.TabularInline):
+    """What this source is cited for: read-only here, edited on the fact it supports."""
+
+    model = Citation
+    fk_name = "source"
+    fields = ["quote", "supports"]
+    readonly_fields = ["quote", "supports"]
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="Supports")
+    def supports(self, citation):
+        target = citation.target
+        url = reverse(f"admin:{target._meta.app_label}_{target._meta.model_name}_change", args=[target.pk])
+        return format_html('{}: <a href="{}">{}</a>', target._meta.verbose_name.capitalize(), url, target)
+
+
+@admin.register(SourceDocument)
+class SourceDocumentAdmin(PublishableAdmin):
+    list_display = ["__str__", "outlet", "published_on", "kind", "original_filename", "status"]
+    list_filter = ["status", "kind", "language", "outlet"]
+    search_fields = ["title", "outlet", "author", "original_filename", "text"]
+    date_hierarchy = "published_on"
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [CitationsFromSourceInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "outlet", "author", "url", "published_on", "language", "kind", "status"]}),
+        ("Text", {"fields": ["text"]}),
+        ("Provenance", {"fields": ["editorial_note", "original_filename", "sha256", "imported_at", "created_at", "updated_at"]}),
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = ["sha256", "imported_at", "created_at", "updated_at"]
+        if obj is not None:
+            # The text is evidence: once stored it is never edited, only read.
+            fields += ["text", "original_filename"]
+        return fields
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return self.prepopulated_fields if obj is None else {}
+
+
+@admin.register(Citation)
+class CitationAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "source", "supports"]
+    search_fields = ["quote", "note", "source__title", "source__original_filename"]
+    list_filter = ["source__outlet"]
+    autocomplete_fields = ["source", "meeting", "attendee", "decision", "operation"]
+    list_select_related = ["source", "meeting", "attendee", "decision", "operation"]
+    fields = ["source", "quote", "note", "meeting", "attendee", "decision", "operation"]
+
+    @admin.display(description="Supports")
+    def supports(self, citation):
+        target = citation.target
+        return f"{target._meta.verbose_name.capitalize()}: {target}" if target else "—"

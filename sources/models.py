@@ -1,0 +1,127 @@
+import hashlib
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from naparchive.publication import Publishable
+
+
+def sha256_of_text(text: str) -> str:
+    """Return the SHA-256 of the text's UTF-8 bytes: for an imported file, the file's own digest."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class SourceDocument(Publishable):
+    """One article or statement, kept verbatim: the archive's evidence."""
+
+    class Kind(models.TextChoices):
+        UNCLASSIFIED = "unclassified", "Not yet classified"
+        NEWS_REPORT = "news_report", "News report"
+        OFFICIAL_STATEMENT = "official_statement", "Official statement or press release"
+        ANALYSIS = "analysis", "Analysis or feature"
+        OPINION = "opinion", "Opinion"
+        OTHER = "other", "Other"
+
+    title = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="The headline as published. An editor-supplied description goes in [square brackets].",
+    )
+    slug = models.SlugField(max_length=120, unique=True, help_text="Permanent part of the source's address.")
+    outlet = models.CharField(max_length=200, blank=True, db_index=True, help_text="Newspaper, agency or office that published it; blank if the source does not say.")
+    author = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=500, blank=True, verbose_name="URL")
+    published_on = models.DateField(null=True, blank=True, db_index=True, help_text="Publication date, only if known.")
+    language = models.CharField(max_length=12, default="en", help_text="BCP 47 language tag, e.g. en, ur.")
+    kind = models.CharField(max_length=30, choices=Kind.choices, default=Kind.UNCLASSIFIED)
+    text = models.TextField(help_text="The full text exactly as received. It is never altered after import.")
+    sha256 = models.CharField(
+        max_length=64,
+        unique=True,
+        editable=False,
+        verbose_name="SHA-256",
+        help_text="Digest of the text's UTF-8 bytes; the same text is never stored twice.",
+    )
+    original_filename = models.CharField(max_length=255, blank=True, help_text="Name of the file it was imported from.")
+    imported_at = models.DateTimeField(default=timezone.now, editable=False)
+    editorial_note = models.TextField(blank=True, help_text="What editors know about this source's provenance or reliability.")
+
+    class Meta:
+        ordering = ["-published_on", "original_filename", "id"]
+        indexes = [models.Index(fields=["status", "published_on"])]
+
+    def __str__(self) -> str:
+        if self.title:
+            return self.title
+        return f"Untitled source ({self.original_filename or self.sha256[:12]})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("sources:source-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if not self.text.strip():
+            raise ValidationError({"text": "A source must have some text."})
+        digest = sha256_of_text(self.text)
+        if self.pk is None:
+            self.sha256 = digest
+        elif digest != self.sha256:
+            raise ValidationError({"text": "The text of a source is never altered after import."})
+        duplicate = SourceDocument.objects.filter(sha256=digest).exclude(pk=self.pk).first()
+        if duplicate is not None:
+            raise ValidationError({"text": f"This exact text is already in the archive as “{duplicate}”."})
+
+
+class Citation(models.Model):
+    """The exact passage of a source that supports one curated fact."""
+
+    source = models.ForeignKey(SourceDocument, on_delete=models.PROTECT, related_name="citations")
+    quote = models.TextField(help_text="The supporting passage, copied exactly from the source's text.")
+    note = models.CharField(max_length=300, blank=True, help_text="What the quote establishes, if not obvious.")
+    meeting = models.ForeignKey("meetings.Meeting", null=True, blank=True, on_delete=models.CASCADE, related_name="citations")
+    attendee = models.ForeignKey("meetings.Attendee", null=True, blank=True, on_delete=models.CASCADE, related_name="citations")
+    decision = models.ForeignKey("meetings.Decision", null=True, blank=True, on_delete=models.CASCADE, related_name="citations")
+    operation = models.ForeignKey("operations.Operation", null=True, blank=True, on_delete=models.CASCADE, related_name="citations")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    TARGET_FIELDS = ("meeting", "attendee", "decision", "operation")
+
+    class Meta:
+        ordering = ["source_id", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(
+                    *[
+                        Q(**{f"{field}__isnull": field != target for field in ("meeting", "attendee", "decision", "operation")})
+                        for target in ("meeting", "attendee", "decision", "operation")
+                    ],
+                    _connector=Q.OR,
+                ),
+                name="citation_supports_exactly_one_fact",
+                violation_error_message="A citation supports exactly one fact: a meeting, an attendee, a decision or an operation.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        excerpt = self.quote if len(self.quote) <= 80 else self.quote[:77] + "…"
+        return f"“{excerpt}” ({self.source})"
+
+    @property
+    def target(self):
+        for field in self.TARGET_FIELDS:
+            value = getattr(self, field)
+            if value is not None:
+                return value
+        return None
+
+    def clean(self):
+        self.quote = self.quote.strip()
+        if not self.quote:
+            raise ValidationError({"quote": "Quote the passage of the source that supports the fact."})
+        if self.source_id is not None and self.quote not in self.source.text:
+            raise ValidationError(
+                {"quote": "This passage is not in the source's text. Copy it exactly, character for character."}
+            )
