@@ -1,12 +1,14 @@
 """Admin parts every curated record shares: publication actions and the source-text panel."""
 from django.contrib import admin, messages
+from django.utils import timezone
 
 from naparchive.publication import PublicationStatus
 
 
 def _set_status(modeladmin, request, queryset, status: str, verb: str):
     # update() skips save() and full_clean(): only the status changes, which needs no re-validation.
-    changed = queryset.exclude(status=status).update(status=status)
+    # It also skips auto_now, and API consumers sync on updated_at, so set it here.
+    changed = queryset.exclude(status=status).update(status=status, updated_at=timezone.now())
     label = modeladmin.model._meta.verbose_name_plural if changed != 1 else modeladmin.model._meta.verbose_name
     modeladmin.message_user(request, f"{verb} {changed} {label}.", messages.SUCCESS)
 
