@@ -74,6 +74,18 @@ class SourceDocument(Publishable):
             raise ValidationError({"text": f"This exact text is already in the archive as “{duplicate}”."})
 
 
+# The kinds of fact a citation can support; each is a nullable foreign key on Citation.
+CITATION_TARGETS = ("meeting", "attendee", "decision", "operation")
+
+
+def exactly_one_of(fields: tuple[str, ...]) -> Q:
+    """Return a condition true when exactly one of these nullable fields is set."""
+    return Q(
+        *[Q(**{f"{field}__isnull": field != chosen for field in fields}) for chosen in fields],
+        _connector=Q.OR,
+    )
+
+
 class Citation(models.Model):
     """The exact passage of a source that supports one curated fact."""
 
@@ -87,19 +99,11 @@ class Citation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    TARGET_FIELDS = ("meeting", "attendee", "decision", "operation")
-
     class Meta:
         ordering = ["source_id", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(
-                    *[
-                        Q(**{f"{field}__isnull": field != target for field in ("meeting", "attendee", "decision", "operation")})
-                        for target in ("meeting", "attendee", "decision", "operation")
-                    ],
-                    _connector=Q.OR,
-                ),
+                condition=exactly_one_of(CITATION_TARGETS),
                 name="citation_supports_exactly_one_fact",
                 violation_error_message="A citation supports exactly one fact: a meeting, an attendee, a decision or an operation.",
             ),
@@ -111,7 +115,7 @@ class Citation(models.Model):
 
     @property
     def target(self):
-        for field in self.TARGET_FIELDS:
+        for field in CITATION_TARGETS:
             value = getattr(self, field)
             if value is not None:
                 return value
