@@ -1,5 +1,6 @@
 """Admin parts every curated record shares: publication actions and the source-text panel."""
 from django.contrib import admin, messages
+from django.db import models
 from django.utils import timezone
 
 from naparchive.publication import PublicationStatus
@@ -24,6 +25,8 @@ def unpublish_selected(modeladmin, request, queryset):
 
 
 class PublishableAdmin(admin.ModelAdmin):
+    # Django 6 makes https the default scheme for typed-in URLs; opt in now.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     actions = [publish_selected, unpublish_selected]
     readonly_fields = ["created_at", "updated_at"]
     list_filter = ["status"]

@@ -1,0 +1,163 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.urls import reverse
+
+from meetings.models import Meeting
+from naparchive.publication import PublicationStatus
+from sources.editors import EDITORS_GROUP, editors_group_sync
+from sources.models import Citation, SourceDocument
+
+
+@pytest.fixture
+def editor(db):
+    user = get_user_model().objects.create_user("editor", password="a long editor passphrase", is_staff=True)
+    user.groups.add(editors_group_sync())
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+def inline_management(prefix, total=0, initial=0):
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
+def meeting_form_data(meeting_body, **overrides):
+    data = {
+        "body": meeting_body.pk,
+        "title": "Central Apex Committee meeting",
+        "slug": "central-apex-committee-meeting",
+        "status": PublicationStatus.DRAFT,
+        "date": "2024-06-22",
+        "date_precision": "day",
+        "weekday": "",
+        "date_note": "",
+        "place": "Islamabad",
+        "summary": "",
+    }
+    for prefix in ("agenda_items", "attendees", "decisions", "citations"):
+        data.update(inline_management(prefix))
+    data.update(overrides)
+    return data
+
+
+def test_anonymous_visitors_are_sent_to_the_login_page(client, db):
+    for url in (reverse("admin:index"), reverse("admin:meetings_meeting_changelist")):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_no_account_exists_after_setting_up(db):
+    call_command("create_editors_group", stdout=None)
+    assert get_user_model().objects.count() == 0
+
+
+def test_editors_group_is_idempotent_and_exact(db):
+    first = set(editors_group_sync().permissions.values_list("codename", flat=True))
+    second = set(editors_group_sync().permissions.values_list("codename", flat=True))
+    assert first == second
+    assert Group.objects.filter(name=EDITORS_GROUP).count() == 1
+    assert {"add_meeting", "change_meeting", "view_meeting", "add_citation", "delete_citation"} <= first
+    assert "delete_sourcedocument" not in first
+    assert "delete_meeting" not in first
+    assert not any(codename.endswith("_user") or codename.endswith("_group") for codename in first)
+
+
+def test_editor_sees_the_archive_but_not_user_accounts(editor_client):
+    assert editor_client.get(reverse("admin:meetings_meeting_changelist")).status_code == 200
+    assert editor_client.get(reverse("admin:sources_sourcedocument_changelist")).status_code == 200
+    assert editor_client.get(reverse("admin:auth_user_changelist")).status_code == 403
+
+
+def test_editor_cannot_delete_a_source(editor_client, make_source):
+    source = make_source()
+    response = editor_client.post(reverse("admin:sources_sourcedocument_delete", args=[source.pk]), {"post": "yes"})
+    assert response.status_code == 403
+    assert SourceDocument.objects.filter(pk=source.pk).exists()
+
+
+def test_editor_adds_a_meeting_with_a_cited_quote(editor_client, make_body, make_source):
+    body = make_body()
+    source = make_source(text="The apex committee met in Islamabad on 22 June.")
+    data = meeting_form_data(
+        body,
+        **inline_management("citations", total=1),
+        **{"citations-0-source": source.pk, "citations-0-quote": "met in Islamabad on 22 June", "citations-0-note": ""},
+    )
+    response = editor_client.post(reverse("admin:meetings_meeting_add"), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else response
+    meeting = Meeting.objects.get(slug="central-apex-committee-meeting")
+    assert meeting.citations.get().source == source
+    assert meeting.status == PublicationStatus.DRAFT
+
+
+def test_admin_refuses_a_quote_that_is_not_in_the_source(editor_client, make_body, make_source):
+    body = make_body()
+    source = make_source(text="The apex committee met in Islamabad on 22 June.")
+    data = meeting_form_data(
+        body,
+        **inline_management("citations", total=1),
+        **{"citations-0-source": source.pk, "citations-0-quote": "met in Lahore on 22 June", "citations-0-note": ""},
+    )
+    response = editor_client.post(reverse("admin:meetings_meeting_add"), data)
+    assert response.status_code == 200
+    assert "not in the source" in response.content.decode()
+    assert not Meeting.objects.exists()
+    assert not Citation.objects.exists()
+
+
+def test_meeting_page_shows_the_cited_source_text_beside_the_form(editor_client, make_meeting, make_citation, make_source):
+    meeting = make_meeting()
+    source = make_source(text="A meeting of the Central Apex Committee was chaired by the Prime Minister.")
+    make_citation(meeting, quote="chaired by the Prime Minister", source=source)
+    response = editor_client.get(reverse("admin:meetings_meeting_change", args=[meeting.pk]))
+    assert response.status_code == 200
+    assert "Source texts" in response.content.decode()
+    assert source.text in response.content.decode()
+
+
+def test_source_text_cannot_be_edited_once_stored(editor_client, make_source):
+    source = make_source(text="Original wording of the report.")
+    response = editor_client.get(reverse("admin:sources_sourcedocument_change", args=[source.pk]))
+    assert 'name="text"' not in response.content.decode()
+
+
+def test_bulk_publish_and_unpublish(editor_client, make_meeting):
+    drafts = [make_meeting(status=PublicationStatus.DRAFT) for _ in range(2)]
+    url = reverse("admin:meetings_meeting_changelist")
+    ids = [meeting.pk for meeting in drafts]
+    editor_client.post(url, {"action": "publish_selected", "_selected_action": ids})
+    assert Meeting.objects.published().filter(pk__in=ids).count() == 2
+    editor_client.post(url, {"action": "unpublish_selected", "_selected_action": ids})
+    assert Meeting.objects.published().filter(pk__in=ids).count() == 0
+
+
+def test_autocomplete_finds_people_by_alias(editor_client, make_person, make_meeting):
+    person = make_person(name="Shehbaz Sharif", slug="shehbaz-sharif")
+    person.aliases.create(name="Muhammad Shehbaz Sharif")
+    response = editor_client.get(
+        reverse("admin:autocomplete"),
+        {"term": "Muhammad", "app_label": "meetings", "model_name": "attendee", "field_name": "person"},
+    )
+    assert response.status_code == 200
+    assert [result["text"] for result in response.json()["results"]] == ["Shehbaz Sharif"]
+
+
+def test_changelists_search_and_filter(editor_client, make_meeting):
+    make_meeting(title="Federal apex committee on Balochistan", slug="federal-balochistan")
+    make_meeting(title="Provincial apex committee Sindh", slug="sindh")
+    response = editor_client.get(reverse("admin:meetings_meeting_changelist"), {"q": "Balochistan"})
+    assert response.context["cl"].result_count == 1
+    response = editor_client.get(reverse("admin:meetings_meeting_changelist"), {"status__exact": "published"})
+    assert response.context["cl"].result_count == 2
