@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from naparchive.admin_publication import PublishableAdmin
 from sources.models import Citation, SourceDocument
@@ -50,12 +50,24 @@ class SourceDocumentAdmin(PublishableAdmin):
     inlines = [CitationsFromSourceInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "outlet", "author", "url", "published_on", "language", "kind", "status"]}),
-        ("Text", {"fields": ["text"]}),
+        ("Text", {"fields": ["text", "curate_from_this_source"]}),
         ("Provenance", {"fields": ["editorial_note", "original_filename", "sha256", "imported_at", "created_at", "updated_at"]}),
     ]
 
+    @admin.display(description="Curate from this source")
+    def curate_from_this_source(self, source):
+        if source.pk is None:
+            return "Save the source first."
+        links = [
+            (reverse("admin:meetings_meeting_add"), "a new meeting"),
+            (reverse("admin:operations_operation_add"), "a new operation"),
+        ]
+        return format_html_join(
+            " · ", '<a href="{}?source={}">{}</a>', ((url, source.pk, label) for url, label in links)
+        )
+
     def get_readonly_fields(self, request, obj=None):
-        fields = ["sha256", "imported_at", "created_at", "updated_at"]
+        fields = ["sha256", "imported_at", "created_at", "updated_at", "curate_from_this_source"]
         if obj is not None:
             # The text is evidence: once stored it is never edited, only read.
             fields += ["text", "original_filename"]

@@ -161,3 +161,12 @@ def test_changelists_search_and_filter(editor_client, make_meeting):
     assert response.context["cl"].result_count == 1
     response = editor_client.get(reverse("admin:meetings_meeting_changelist"), {"status__exact": "published"})
     assert response.context["cl"].result_count == 2
+
+
+def test_editor_can_read_a_source_while_adding_a_meeting_from_it(editor_client, make_source):
+    source = make_source(text="The federal apex committee of the National Action Plan has approved an operation.")
+    page = editor_client.get(reverse("admin:sources_sourcedocument_change", args=[source.pk])).content.decode()
+    add_url = f"{reverse('admin:meetings_meeting_add')}?source={source.pk}"
+    assert add_url in page
+    response = editor_client.get(add_url)
+    assert source.text in response.content.decode()
