@@ -74,6 +74,21 @@ class SourceDocument(Publishable):
             raise ValidationError({"text": f"This exact text is already in the archive as “{duplicate}”."})
 
 
+def citation_quote_clean(*, quote: str, source: "SourceDocument | None") -> str:
+    """Return the quote without surrounding whitespace; raise ValidationError unless the source's text contains it.
+
+    Shared by every record that carries its own quote (Citation, and the figures and organisations apps).
+    """
+    quote = quote.strip()
+    if not quote:
+        raise ValidationError({"quote": "Quote the passage of the source that supports the fact."})
+    if source is not None and quote not in source.text:
+        raise ValidationError(
+            {"quote": "This passage is not in the source's text. Copy it exactly, character for character."}
+        )
+    return quote
+
+
 # The kinds of fact a citation can support; each is a nullable foreign key on Citation.
 CITATION_TARGETS = ("meeting", "attendee", "decision", "operation")
 
@@ -122,10 +137,4 @@ class Citation(models.Model):
         return None
 
     def clean(self):
-        self.quote = self.quote.strip()
-        if not self.quote:
-            raise ValidationError({"quote": "Quote the passage of the source that supports the fact."})
-        if self.source_id is not None and self.quote not in self.source.text:
-            raise ValidationError(
-                {"quote": "This passage is not in the source's text. Copy it exactly, character for character."}
-            )
+        self.quote = citation_quote_clean(quote=self.quote, source=self.source if self.source_id is not None else None)
