@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from naparchive.aliases import Alias
 from naparchive.publication import Publishable
+from naparchive.search_index import search_vector_field
 
 
 class DatePrecision(models.TextChoices):
@@ -67,6 +68,7 @@ class Person(Publishable):
     name = models.CharField(max_length=200, help_text="The name most sources use, e.g. Shehbaz Sharif.")
     slug = models.SlugField(max_length=120, unique=True)
     description = models.TextField(blank=True)
+    search_vector = search_vector_field()
 
     class Meta:
         ordering = ["name"]
@@ -120,6 +122,7 @@ class Meeting(Publishable):
     date_note = models.TextField(blank=True, help_text="How the date was established, or why it could not be.")
     place = models.CharField(max_length=200, blank=True, help_text="City or venue; blank if the sources do not say.")
     summary = models.TextField(blank=True)
+    search_vector = search_vector_field()
 
     class Meta:
         ordering = [models.F("date").desc(nulls_last=True), "title"]
@@ -269,6 +272,7 @@ class Decision(Publishable):
     operations = models.ManyToManyField("operations.Operation", blank=True, related_name="decisions")
     bodies = models.ManyToManyField(Body, blank=True, related_name="decisions", help_text="Bodies the decision concerns (not the body that met).")
     note = models.TextField(blank=True, help_text="Public note, e.g. where the sources differ.")
+    search_vector = search_vector_field()
 
     class Meta:
         ordering = ["meeting", "order", "id"]

@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from naparchive.aliases import Alias, normalize_name
 from naparchive.publication import Publishable, PublishableQuerySet
+from naparchive.search_index import search_vector_field
 
 
 class Region(models.Model):
@@ -86,6 +87,7 @@ class Operation(Publishable):
         help_text="Where the operation stands, as the sources last report it.",
     )
     summary = models.TextField(blank=True)
+    search_vector = search_vector_field()
 
     objects = OperationQuerySet.as_manager()
 

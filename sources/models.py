@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from naparchive.publication import Publishable
+from naparchive.search_index import search_vector_field
 
 
 def sha256_of_text(text: str) -> str:
@@ -48,6 +49,7 @@ class SourceDocument(Publishable):
     original_filename = models.CharField(max_length=255, blank=True, help_text="Name of the file it was imported from.")
     imported_at = models.DateTimeField(default=timezone.now, editable=False)
     editorial_note = models.TextField(blank=True, help_text="What editors know about this source's provenance or reliability.")
+    search_vector = search_vector_field()
 
     class Meta:
         ordering = ["-published_on", "original_filename", "id"]
