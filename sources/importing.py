@@ -41,6 +41,8 @@ _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v")
 _BINARY_CONTROL_SHARE = 0.10
 _BOM = "\ufeff"
+# Far beyond any article; a file this big is a dump or an archive named by mistake, not one source.
+MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 
 
 class Outcome(enum.StrEnum):
@@ -227,6 +229,8 @@ def source_text_decode(*, content: bytes) -> tuple[str | None, str]:
     """Return (the text, "") if the bytes are usable article text, else (None, why not)."""
     if not content:
         return None, "the file is empty (0 bytes)"
+    if len(content) > MAX_ARTICLE_BYTES:
+        return None, _too_large(len(content))
     if b"\x00" in content:
         return None, "binary file (it contains NUL bytes), not plain text"
     try:
@@ -317,6 +321,10 @@ def _file_problem(path: Path) -> str:
     return ""
 
 
+def _too_large(size: int) -> str:
+    return f"too large for one article ({size / 1024 / 1024:.1f} MB; the limit is {MAX_ARTICLE_BYTES // 1024 // 1024} MB)"
+
+
 def _os_reason(error: OSError) -> str:
     if isinstance(error, PermissionError):
         return "permission denied"
@@ -334,6 +342,8 @@ def source_import_file(*, path: str | os.PathLike, dry_run: bool = False, name: 
     if problem:
         return ImportResult(name=name, outcome=Outcome.FAILED, dry_run=dry_run, reasons=[problem])
     try:
+        if path.stat().st_size > MAX_ARTICLE_BYTES:
+            return ImportResult(name=name, outcome=Outcome.FAILED, dry_run=dry_run, reasons=[_too_large(path.stat().st_size)])
         content = path.read_bytes()
     except OSError as error:
         return ImportResult(name=name, outcome=Outcome.FAILED, dry_run=dry_run, reasons=[f"cannot read it: {_os_reason(error)}"])
@@ -358,7 +368,7 @@ def source_import_bytes(
     if dry_run and plan is not None and digest in plan.digests:
         planned, earlier_name = plan.digests[digest]
         return ImportResult(name=name, outcome=Outcome.ALREADY_PRESENT, dry_run=True, source=planned, same_as=earlier_name)
-    existing = SourceDocument.objects.filter(sha256=digest).first()
+    existing = _source_with_digest(digest)
     if existing is not None:
         return ImportResult(name=name, outcome=Outcome.ALREADY_PRESENT, dry_run=dry_run, source=existing)
 
@@ -371,36 +381,35 @@ def source_import_bytes(
     original_filename = PurePath(filename).name[:255]
     source = SourceDocument(text=text, sha256=digest, original_filename=original_filename, **metadata)
 
+    source.slug = _free_slug(base_slug, reserved=reserved)
+    problems = _model_problems(source)
+    if problems:
+        existing = _source_with_digest(digest)  # the model refuses a text another import stored meanwhile
+        if existing is not None:
+            return ImportResult(name=name, outcome=Outcome.ALREADY_PRESENT, dry_run=dry_run, source=existing)
+        return ImportResult(name=name, outcome=Outcome.FAILED, dry_run=dry_run, reasons=problems)
+
     if dry_run:
-        source.slug = _free_slug(base_slug, reserved=reserved)
-        problems = _model_problems(source)
-        if problems:
-            return ImportResult(name=name, outcome=Outcome.FAILED, dry_run=True, reasons=problems)
         if plan is not None:
             plan.digests[digest] = (source, name)
             plan.slugs.add(source.slug)
         return ImportResult(name=name, outcome=Outcome.IMPORTED, dry_run=True, source=source)
 
-    # Another import may take the digest or the chosen slug between our check and our insert: on a
-    # violation, look again; a few attempts are plenty, as each one loses only to a finished insert.
+    # Another import may take the digest or the chosen slug between our checks and our insert: on a
+    # violation, look for the text again, else pick a slug again; each lost attempt means another insert
+    # finished, so a few attempts are plenty.
     for _attempt in range(5):
         try:
             with transaction.atomic():
-                existing = SourceDocument.objects.filter(sha256=digest).first()
-                if existing is not None:
-                    return ImportResult(name=name, outcome=Outcome.ALREADY_PRESENT, source=existing)
-                source.slug = _free_slug(base_slug, reserved=set())
-                problems = _model_problems(source)
-                if problems:
-                    return ImportResult(name=name, outcome=Outcome.FAILED, reasons=problems)
                 source.save(force_insert=True)
             return ImportResult(name=name, outcome=Outcome.IMPORTED, source=source)
         except IntegrityError:
             source.pk = None
             source._state.adding = True
-            existing = SourceDocument.objects.filter(sha256=digest).first()
+            existing = _source_with_digest(digest)
             if existing is not None:
                 return ImportResult(name=name, outcome=Outcome.ALREADY_PRESENT, source=existing)
+            source.slug = _free_slug(base_slug, reserved=set())
     return ImportResult(name=name, outcome=Outcome.FAILED, reasons=[f"could not find a free slug starting {base_slug!r}; try again"])
 
 
@@ -414,6 +423,11 @@ def sources_import_paths(*, paths: Iterable[str | os.PathLike], dry_run: bool = 
         else:
             result = source_import_file(path=target.path, dry_run=dry_run, name=target.name, plan=plan)
         yield position, len(targets), result
+
+
+def _source_with_digest(digest: str) -> SourceDocument | None:
+    # The report names the stored source; its text, possibly long, is not needed for that.
+    return SourceDocument.objects.defer("text").filter(sha256=digest).first()
 
 
 def _base_slug(*, title: str, filename: str) -> str:
@@ -438,7 +452,8 @@ def _free_slug(base: str, *, reserved: set[str]) -> str:
 def _model_problems(source: SourceDocument) -> list[str]:
     """Return what the model's own validation refuses, as readable lines (empty if it is valid)."""
     try:
-        source.full_clean()
+        # Uniqueness is left to the database constraints, which also catch concurrent imports.
+        source.full_clean(validate_unique=False)
     except ValidationError as error:
         return [f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items()]
     return []

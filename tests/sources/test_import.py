@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import connection, transaction
 
 from naparchive.publication import PublicationStatus
-from sources.importing import Outcome, parse_front_matter, source_import_bytes
+from sources.importing import MAX_ARTICLE_BYTES, Outcome, parse_front_matter, source_import_bytes
 from sources.models import SourceDocument, sha256_of_text
 
 FRONT_MATTER_ARTICLE = (
@@ -126,6 +126,17 @@ def test_folders_are_searched_recursively_in_name_order_skipping_hidden_files(ru
     names = [line.split(": ")[0].split(" ", 1)[1] for line in run.lines[:-1]]
     assert [os.path.relpath(name, articles.folder) for name in names] == ["a/nested.txt", "b.txt", "c-link.txt"]
     assert run.lines[0].startswith("[1/3] ")
+
+
+def test_a_symbolic_link_loop_is_searched_once(run_import, articles):
+    articles("sub/report.txt", "Report in a folder that links back to its parent.")
+    os.symlink(articles.folder, articles.folder / "sub" / "back-to-top")
+
+    run = run_import(articles.folder)
+
+    assert run.error is None, run.output
+    assert SourceDocument.objects.count() == 1
+    assert run.lines[-1] == "1 imported, 0 already present, 0 failed."
 
 
 def test_the_service_takes_bytes_and_a_file_name(db):
@@ -265,6 +276,16 @@ def test_unusable_files_are_reported_with_their_reason_and_the_good_ones_importe
     for name in ("empty.txt", "blank.txt", "latin1.txt", "image.png", "controls.dat", "locked.txt", "missing.txt"):
         assert name in str(run.error)
     assert "good.txt" not in str(run.error)
+
+
+def test_a_file_too_large_for_an_article_is_refused(run_import, articles):
+    articles("dump.txt", b"a" * (MAX_ARTICLE_BYTES + 1))
+
+    run = run_import(articles.folder)
+
+    assert "skipped: too large for one article (10.0 MB; the limit is 10 MB)" in run.line_for("dump.txt")
+    assert SourceDocument.objects.count() == 0
+    assert run.error is not None
 
 
 def test_a_broken_symbolic_link_in_a_folder_is_reported(run_import, articles):
