@@ -1,0 +1,172 @@
+"""The loader: idempotent, validating every record, all or nothing."""
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from meetings.curated_archive import DEFAULT_PATH, CuratedArchiveError, curated_archive_load
+from meetings.models import Attendee, Body, Decision, Meeting, MeetingAgendaItem, Office, Person
+from naparchive.publication import PublicationStatus
+from operations.models import Operation, OperationAlias
+from sources.models import Citation, SourceDocument
+
+from .conftest import SEEDS
+
+CURATED_MODELS = [Body, Person, Office, Meeting, MeetingAgendaItem, Attendee, Decision, Operation, OperationAlias, Citation]
+
+
+def snapshot():
+    """Return every curated row's content and timestamps, to compare before and after a load."""
+    rows = {}
+    for model in [*CURATED_MODELS, SourceDocument]:
+        fields = [field.attname for field in model._meta.concrete_fields]
+        rows[model.__name__] = sorted(model.objects.values_list(*fields), key=lambda row: row[0])
+    return rows
+
+
+def test_the_archive_loads_and_reports_what_it_created(curated_archive):
+    assert Meeting.objects.count() == 3
+    assert Operation.objects.count() == 4
+    assert curated_archive.counts["Meeting"]["created"] == 3
+    assert curated_archive.counts["Citation"]["created"] == Citation.objects.count() > 0
+    assert curated_archive.counts["SourceDocument"]["updated"] == 5
+    assert "meeting 2024-06-22-central-apex-committee: created" in curated_archive.output
+    assert "Citation" in curated_archive.output
+
+
+def test_loading_twice_changes_nothing(curated_archive):
+    before = snapshot()
+    output = io.StringIO()
+    counts = curated_archive_load(path=DEFAULT_PATH, stdout=output)
+    assert snapshot() == before  # no new rows, and no updated_at moved
+    assert sum(c["created"] + c["updated"] for c in counts.values()) == 0
+    assert "Nothing changed" in output.getvalue()
+
+
+def test_a_second_load_repairs_a_record_changed_since(curated_archive):
+    meeting = Meeting.objects.get(slug="federal-apex-committee-balochistan-operation")
+    meeting.weekday = None
+    meeting.save()
+    counts = curated_archive_load(path=DEFAULT_PATH)
+    meeting.refresh_from_db()
+    assert meeting.weekday == 1
+    assert counts["Meeting"]["updated"] == 1
+    assert counts["Meeting"]["created"] == 0
+
+
+def test_a_corrupted_quote_fails_naming_it_and_writes_nothing(curated_archive, archive_copy):
+    archive, write = archive_copy
+    before = snapshot()
+    # An earlier record changes too: the failure must undo it as well.
+    archive["meetings"][0]["title"] = "A title that must not be saved"
+    decision = archive["meetings"][0]["decisions"][2]
+    decision["citations"][0]["quote"] = "an assessment of the interplanetary security situation"
+
+    with pytest.raises(CuratedArchiveError) as error:
+        curated_archive_load(path=write(archive))
+
+    message = str(error.value)
+    assert "an assessment of the interplanetary security situation" in message
+    assert "meeting '2024-06-22-central-apex-committee', decision 3" in message
+    assert "000_ab17765b30e5a3e2.txt" in message
+    assert "not in the source's text" in message
+    assert snapshot() == before
+
+
+def test_a_corrupted_quote_leaves_a_fresh_database_empty(seed_sources, archive_copy):
+    archive, write = archive_copy
+    archive["operations"][-1]["citations"][0]["quote"] = "No such passage."
+    with pytest.raises(CuratedArchiveError, match="operation 'national-action-plan'.*No such passage"):
+        curated_archive_load(path=write(archive))
+    assert not Meeting.objects.exists()
+    assert not Citation.objects.exists()
+    assert not SourceDocument.objects.published().exists()
+
+
+def test_sources_must_be_imported_first(db):
+    with pytest.raises(CuratedArchiveError, match=r"import_sources seeds/") as error:
+        curated_archive_load(path=DEFAULT_PATH)
+    assert "000_ab17765b30e5a3e2.txt" in str(error.value)
+
+
+def test_a_misspelt_key_is_refused(seed_sources, archive_copy):
+    archive, write = archive_copy
+    archive["meetings"][1]["attendees"][0]["qoute"] = archive["meetings"][1]["attendees"][0].pop("citations")
+    with pytest.raises(CuratedArchiveError, match=r"meeting 'federal-apex-committee-balochistan-operation'.*'qoute'"):
+        curated_archive_load(path=write(archive))
+    assert not Meeting.objects.exists()
+
+
+def test_a_fact_without_citations_is_refused(seed_sources, archive_copy):
+    archive, write = archive_copy
+    archive["meetings"][2]["decisions"][0]["citations"] = []
+    with pytest.raises(CuratedArchiveError, match="decision 1: every curated fact needs at least one citation"):
+        curated_archive_load(path=write(archive))
+
+
+def test_an_unknown_slug_is_named(seed_sources, archive_copy):
+    archive, write = archive_copy
+    archive["meetings"][0]["decisions"][0]["operations"] = ["azm-e-istikham"]
+    with pytest.raises(CuratedArchiveError, match="no operation with slug 'azm-e-istikham'"):
+        curated_archive_load(path=write(archive))
+
+
+def test_a_guessed_date_that_contradicts_the_weekday_is_refused(seed_sources, archive_copy):
+    archive, write = archive_copy
+    archive["meetings"][1].update(date="2024-11-20", date_precision="day")  # a Wednesday, not a Tuesday
+    with pytest.raises(CuratedArchiveError, match="was a Wednesday, not a Tuesday"):
+        curated_archive_load(path=write(archive))
+
+
+def test_the_command_loads_the_shipped_archive(seed_sources):
+    output = io.StringIO()
+    call_command("load_curated_archive", stdout=output)
+    assert Meeting.objects.published().count() == 3
+    assert "created" in output.getvalue()
+
+
+def test_the_command_fails_naming_a_bad_file(seed_sources, tmp_path):
+    bad = tmp_path / "broken.json"
+    bad.write_text("{ not json", encoding="utf-8")
+    with pytest.raises(CommandError, match="broken.json: not valid JSON"):
+        call_command("load_curated_archive", str(bad), stdout=io.StringIO())
+    assert not Meeting.objects.exists()
+
+
+def test_import_sources_then_load_is_the_set_up_path(db):
+    """What `make run` does: import the seed folder, then load the curated archive, twice over."""
+    for _ in range(2):
+        call_command("import_sources", str(SEEDS), stdout=io.StringIO())
+        call_command("load_curated_archive", stdout=io.StringIO())
+    assert SourceDocument.objects.count() == 5
+    assert SourceDocument.objects.published().count() == 5
+    assert Meeting.objects.count() == 3
+
+
+def test_every_quote_in_the_shipped_file_is_in_its_seed():
+    """Checked without a database, so a bad edit to the JSON is caught even before loading."""
+    texts = {path.name: path.read_bytes().decode("utf-8") for path in SEEDS.glob("*.txt")}
+    archive = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
+    quotes = []
+
+    def collect(value):
+        if isinstance(value, dict):
+            if "quote" in value:
+                quotes.append((value["source"], value["quote"]))
+            for item in value.values():
+                collect(item)
+        elif isinstance(value, list):
+            for item in value:
+                collect(item)
+
+    collect(archive)
+    assert len(quotes) > 100
+    missing = [(source, quote) for source, quote in quotes if quote not in texts[source]]
+    assert missing == []
+
+
+def test_everything_curated_is_published(curated_archive):
+    for model in [Body, Person, Office, Meeting, Attendee, Decision, Operation, SourceDocument]:
+        assert not model.objects.exclude(status=PublicationStatus.PUBLISHED).exists(), model.__name__
