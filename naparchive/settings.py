@@ -5,10 +5,12 @@ Everything that differs between a laptop and production comes from the environme
 SECRET_KEY, DEBUG, ALLOWED_HOSTS, DATABASE_URL. The defaults are safe only for local
 development: with DEBUG off, the site refuses to start without a real SECRET_KEY.
 """
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -30,7 +32,8 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 DEBUG = env_bool("DEBUG", True)
 
-_DEVELOPMENT_SECRET_KEY = "django-insecure-local-development-only"
+# Bandit: a known key on purpose, for laptops only; it is refused just below whenever DEBUG is off.
+_DEVELOPMENT_SECRET_KEY = "django-insecure-local-development-only"  # nosec B105
 SECRET_KEY = os.environ.get("SECRET_KEY", _DEVELOPMENT_SECRET_KEY)
 if not DEBUG and SECRET_KEY == _DEVELOPMENT_SECRET_KEY:
     raise ImproperlyConfigured("Set SECRET_KEY in the environment when DEBUG is off.")
@@ -48,20 +51,41 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "django_filters",
+    # The API's editor tokens, OpenAPI schema, self-hosted Swagger UI/ReDoc, and CORS headers.
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
+    # Admin brute-force lockout (django-axes: failures counted per username and address).
+    "axes",
+    # Production operations: backup/restore, synthetic archive, cache invalidation on every write.
+    "archive_ops",
     "sources",
     "operations",
     "meetings",
+    # Proposals read from imported reports, for editors to accept, edit or reject.
 ]
 
 MIDDLEWARE = [
+    # One JSON log line per request, outermost so it times and sees everything, static files included.
+    "naparchive.request_logging.RequestLogMiddleware",
+    # Security headers sit outside WhiteNoise: it answers static files itself, and those need them too.
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "naparchive.security.PermissionsPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything that may answer (CommonMiddleware, the outage page), so API answers carry CORS headers.
+    "corsheaders.middleware.CorsMiddleware",
+    # Turns "database unreachable" into a friendly 503 instead of a traceback.
+    "naparchive.database_outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: it refuses requests from a locked-out username and address.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "naparchive.urls"
@@ -94,6 +118,12 @@ DATABASES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Axes first, so a locked-out username and address never reach the password check.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
@@ -120,25 +150,171 @@ STORAGES = {
     },
 }
 
+# The public API (naparchive/api.py): anonymous clients read published records; editors send a token
+# (no session cookies, so no other site can write with a visitor's login) and write with the admin's
+# permissions and validation.
 REST_FRAMEWORK = {
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.TokenAuthentication"],
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "naparchive.api.ArchiveSearchFilter",
+        "naparchive.api.ValidatedOrderingFilter",
+    ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "naparchive.api.ArchivePagination",
     "PAGE_SIZE": 50,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["naparchive.api.StrictJSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "naparchive.api.ArchiveAutoSchema",
+    "EXCEPTION_HANDLER": "naparchive.api.exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": ["naparchive.api.ArchiveAnonThrottle", "naparchive.api.ArchiveUserThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("API_ANON_RATE", "120/min"),
+        "user": os.environ.get("API_USER_RATE", "1200/min"),
+    },
+}
+# Seconds shared caches and browsers may keep an anonymous API response (the archive changes rarely;
+# ETag and Last-Modified make revalidation cheap after that).
+API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "300"))
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "NAP Archive API",
+    "DESCRIPTION": (
+        "Read-only public API of the NAP Archive: meetings of the apex committees on Pakistan's National "
+        "Action Plan, their attendees and decisions, operations, people, offices, bodies, and the sources "
+        "and exact quotes every fact is cited from. Anonymous clients see published records; editors send "
+        "`Authorization: Token <key>` to see drafts and to create and update records."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # Swagger UI and ReDoc from our own static files (drf-spectacular-sidecar), never from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
+# CORS: any site may read the API; writes need a token, which a browser never sends on its own.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After", "Content-Disposition"]
+
+# Structured logging: one JSON object per line on stdout (a request line per request, plus a line with
+# the traceback per error), which any log collector ingests without parsing rules.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "naparchive.request_logging.JsonLineFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Django's own console handler would print errors a second time, unstructured.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        # RequestLogMiddleware already logs each request; runserver's own line would repeat it.
+        "django.server": {"handlers": [], "level": "WARNING", "propagate": False},
+        # Axes announces itself at every start; its lockout warnings still come through.
+        "axes": {"level": "WARNING"},
+    },
 }
+
+# --- Cache --------------------------------------------------------------------------------
+# Redis when REDIS_URL is set: one cache shared by every worker and app server, so the API throttles
+# count a client's requests wherever they land and an invalidation reaches every process. Without it,
+# each process has its own local-memory cache (fine for one laptop process).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "naparchive",
+            "TIMEOUT": 60 * 60,
+            # A stalled Redis must not stall every request for long.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "naparchive",
+            "TIMEOUT": 60 * 60,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+
+# --- Security -----------------------------------------------------------------------------
+# Headers on every response (SecurityMiddleware, CSPMiddleware, PermissionsPolicyMiddleware).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# No inline script or style anywhere: a page that truly needs one uses {{ request.csp_nonce }}.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'", NONCE],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    },
+}
+# Features the archive never uses, switched off for every page and anything embedded in one.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media", "fullscreen",
+        "geolocation", "gyroscope", "magnetometer", "microphone", "midi", "payment", "usb",
+        "xr-spatial-tracking",
+    )
+}
+
+# Cookies: HttpOnly and SameSite everywhere; Secure and __Host- names in production (below), since
+# browsers refuse a __Host- cookie that is not Secure, which a plain-http laptop cannot send.
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Strict"
+# Editors' sessions end after an idle hour and when the browser closes.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", 60 * 60))
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Admin brute-force lockout: the sixth failure for one username from one address locks that pair out.
+AXES_FAILURE_LIMIT = 6
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_RESET_ON_SUCCESS = True
+# Behind a reverse proxy, the client address is read from X-Forwarded-For (see naparchive/client_ip.py).
+AXES_CLIENT_IP_CALLABLE = "naparchive.client_ip.client_ip"
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Request size limits: bodies beyond these are refused with 400 / 413 before a view reads them.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Largest file an editor may upload (an article as plain text is a few tens of kilobytes).
+MAX_UPLOAD_FILE_SIZE = int(os.environ.get("MAX_UPLOAD_FILE_SIZE", 5 * 1024 * 1024))
+FILE_UPLOAD_HANDLERS = [
+    "naparchive.uploads.UploadSizeLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
     SECURE_HSTS_SECONDS = 31536000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True

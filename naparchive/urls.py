@@ -9,9 +9,13 @@ admin.site.index_title = "Curate the archive"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
     path("admin/", admin.site.urls),
     path("meetings/", include("meetings.urls")),
     path("operations/", include("operations.urls")),
     path("sources/", include("sources.urls")),
     path("", include("meetings.home_urls")),
 ]
+
+# A database outage outside any view (e.g. saving the session) still gets the friendly 503 page.
+handler500 = "naparchive.database_outage.server_error"
