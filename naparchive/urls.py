@@ -11,6 +11,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("admin/", admin.site.urls),
+    # The REST API: /api/v1/, its OpenAPI schema at /api/schema/ and documentation at /api/docs/.
+    path("api/", include("naparchive.api_urls")),
     path("meetings/", include("meetings.urls")),
     path("operations/", include("operations.urls")),
     path("sources/", include("sources.urls")),

@@ -1,0 +1,53 @@
+"""Where the API lives: /api/v1/ (the resources), /api/schema/ (OpenAPI 3) and /api/docs/ (Swagger UI, ReDoc)."""
+from django.http import JsonResponse
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
+from rest_framework.routers import DefaultRouter
+
+from meetings.api import AttendeeViewSet, BodyViewSet, DecisionViewSet, MeetingViewSet, OfficeViewSet, PersonViewSet
+from naparchive.api import PopoloView, WithdrawnView
+from operations.api import OperationViewSet
+from sources.api import CitationViewSet, SourceViewSet
+
+
+class ArchiveRouter(DefaultRouter):
+    # The trailing slash is optional, so /api/v1/meetings and /api/v1/meetings/ are the same resource.
+    include_format_suffixes = False
+
+    def __init__(self):
+        super().__init__()
+        self.trailing_slash = "/?"
+
+
+router = ArchiveRouter()
+router.register("meetings", MeetingViewSet, basename="meeting")
+router.register("attendees", AttendeeViewSet, basename="attendee")
+router.register("decisions", DecisionViewSet, basename="decision")
+router.register("operations", OperationViewSet, basename="operation")
+router.register("people", PersonViewSet, basename="person")
+router.register("offices", OfficeViewSet, basename="office")
+router.register("bodies", BodyViewSet, basename="body")
+router.register("sources", SourceViewSet, basename="source")
+router.register("citations", CitationViewSet, basename="citation")
+
+
+def api_not_found(request, *args, **kwargs):
+    """Answer an unknown API address with a JSON 404, as every other API error is answered."""
+    return JsonResponse(
+        {"status": 404, "detail": "No such API address. The schema at /api/schema/ lists them all."}, status=404
+    )
+
+
+v1 = [
+    path("withdrawn/", WithdrawnView.as_view(), name="withdrawn"),
+    path("popolo/", PopoloView.as_view(), name="popolo"),
+    *router.urls,
+]
+
+urlpatterns = [
+    path("v1/", include((v1, "api"), namespace="api")),
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    path("docs/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
+    re_path(r"^", api_not_found),
+]
