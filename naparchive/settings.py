@@ -56,11 +56,6 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "corsheaders",
-    # The API's editor tokens, OpenAPI schema, self-hosted Swagger UI/ReDoc, and CORS headers.
-    "rest_framework.authtoken",
-    "drf_spectacular",
-    "drf_spectacular_sidecar",
-    "corsheaders",
     # Admin brute-force lockout (django-axes: failures counted per username and address).
     "axes",
     # Production operations: backup/restore, synthetic archive, cache invalidation on every write.
@@ -80,8 +75,6 @@ MIDDLEWARE = [
     "naparchive.security.PermissionsPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before anything that may answer (CommonMiddleware, the outage page), so API answers carry CORS headers.
-    "corsheaders.middleware.CorsMiddleware",
     # Before anything that may answer (CommonMiddleware, the outage page), so API answers carry CORS headers.
     "corsheaders.middleware.CorsMiddleware",
     # Turns "database unreachable" into a friendly 503 instead of a traceback.
@@ -160,61 +153,26 @@ STORAGES = {
 # The public API (naparchive/api.py): anonymous clients read published records; editors send a token
 # (no session cookies, so no other site can write with a visitor's login) and write with the admin's
 # permissions and validation.
-# The public API (naparchive/api.py): anonymous clients read published records; editors send a token
-# (no session cookies, so no other site can write with a visitor's login) and write with the admin's
-# permissions and validation.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.TokenAuthentication"],
-    # The archive's own search, ordering, pagination, parser and throttles (naparchive/api.py) are set on
-    # its views: DRF imports the classes named here while defining APIView, before our module could load.
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "naparchive.api.ArchiveSearchFilter",
+        "naparchive.api.ValidatedOrderingFilter",
+    ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "naparchive.api.ArchivePagination",
     "PAGE_SIZE": 50,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["naparchive.api.StrictJSONParser"],
     "DEFAULT_SCHEMA_CLASS": "naparchive.api.ArchiveAutoSchema",
     "EXCEPTION_HANDLER": "naparchive.api.exception_handler",
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle", "rest_framework.throttling.UserRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["naparchive.api.ArchiveAnonThrottle", "naparchive.api.ArchiveUserThrottle"],
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("API_ANON_RATE", "120/min"),
         "user": os.environ.get("API_USER_RATE", "1200/min"),
     },
 }
-# Seconds shared caches and browsers may keep an anonymous API response (the archive changes rarely;
-# ETag and Last-Modified make revalidation cheap after that).
-API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "300"))
-
-SPECTACULAR_SETTINGS = {
-    "TITLE": "NAP Archive API",
-    "DESCRIPTION": (
-        "Read-only public API of the NAP Archive: meetings of the apex committees on Pakistan's National "
-        "Action Plan, their attendees and decisions, operations, people, offices, bodies, and the sources "
-        "and exact quotes every fact is cited from. Anonymous clients see published records; editors send "
-        "`Authorization: Token <key>` to see drafts and to create and update records."
-    ),
-    "VERSION": "1.0.0",
-    "SERVE_INCLUDE_SCHEMA": False,
-    "COMPONENT_SPLIT_REQUEST": True,
-    "SCHEMA_PATH_PREFIX": r"/api/v1",
-    # Swagger UI and ReDoc from our own static files (drf-spectacular-sidecar), never from a CDN.
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
-    "ENUM_NAME_OVERRIDES": {
-        "BodyKindEnum": "meetings.models.Body.Kind",
-        "SourceKindEnum": "sources.models.SourceDocument.Kind",
-        "OperationKindEnum": "operations.models.Operation.Kind",
-        "OperationAliasKindEnum": "operations.models.OperationAlias.Kind",
-        "RegionKindEnum": "operations.models.Region.Kind",
-        "PublicationStatusEnum": "naparchive.publication.PublicationStatus",
-    },
-}
-
-# CORS: any site may read the API; writes need a token, which a browser never sends on its own.
-CORS_URLS_REGEX = r"^/api/.*$"
-CORS_ALLOW_ALL_ORIGINS = True
-CORS_ALLOW_CREDENTIALS = False
-CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After", "Content-Disposition"]
 # Seconds shared caches and browsers may keep an anonymous API response (the archive changes rarely;
 # ETag and Last-Modified make revalidation cheap after that).
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "300"))
