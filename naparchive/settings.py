@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "sources",
     "operations",
     "meetings",
+    "figures",
+    "organisations",
+    "bodies",
     # Proposals read from imported reports, for editors to accept, edit or reject.
 ]
 

@@ -1,0 +1,55 @@
+"""Public pages for bodies: the committees and institutions that meet or act, with their meetings."""
+from django.db.models import Count, Prefetch, Q
+from django.views.generic import DetailView
+
+from bodies.filters import BodyFilter
+from figures import selectors
+from figures.models import Figure
+from meetings.models import Body, Meeting
+from naparchive.listing import FilteredListView
+from naparchive.publication import PublicationStatus
+
+_PUBLISHED = PublicationStatus.PUBLISHED
+
+
+def body_public_queryset():
+    return (
+        Body.objects.published()
+        .select_related("parent")
+        .annotate(meeting_count=Count("meetings", filter=Q(meetings__status=_PUBLISHED), distinct=True))
+        .order_by("name")
+    )
+
+
+class BodyListView(FilteredListView):
+    filterset_class = BodyFilter
+    template_name = "bodies/body_list.html"
+    paginate_by = 50
+
+    def get_base_queryset(self):
+        return body_public_queryset().prefetch_related("aliases")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["meetings_chart"] = selectors.chart_meetings_per_year()
+        return context
+
+
+class BodyDetailView(DetailView):
+    template_name = "bodies/body_detail.html"
+    context_object_name = "body"
+
+    def get_queryset(self):
+        return body_public_queryset().prefetch_related(
+            "aliases",
+            Prefetch("children", queryset=Body.objects.published().order_by("name"), to_attr="published_children"),
+            Prefetch("meetings", queryset=Meeting.objects.published().order_by("-date", "title"), to_attr="published_meetings"),
+            Prefetch("figures", queryset=Figure.objects.public().with_related(), to_attr="public_figures"),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        parent = self.object.parent
+        context["parent"] = parent if parent is not None and parent.is_published else None
+        context["meetings_chart"] = selectors.chart_meetings_per_year(body=self.object)
+        return context

@@ -1,0 +1,52 @@
+"""Public pages for figures and measures: lists with filters, details with charts and the sentences quoted."""
+from django.views.generic import DetailView, ListView
+
+from figures import selectors
+from figures.filters import FigureFilter
+from figures.models import Figure, Measure
+from naparchive.listing import FilteredListView
+
+
+class FigureListView(FilteredListView):
+    filterset_class = FigureFilter
+    template_name = "figures/figure_list.html"
+    paginate_by = 50
+
+    def get_base_queryset(self):
+        return Figure.objects.public().with_related()
+
+
+class FigureDetailView(DetailView):
+    template_name = "figures/figure_detail.html"
+
+    def get_queryset(self):
+        return Figure.objects.public().with_related()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        figure = self.object
+        context["comparison_chart"] = selectors.chart_figure_comparison(figure=figure)
+        context["series_chart"] = selectors.chart_measure_series(measure=figure.measure)
+        context["quote_before"], context["quote_text"], context["quote_after"] = figure.quote_context
+        return context
+
+
+class MeasureListView(ListView):
+    template_name = "figures/measure_list.html"
+
+    def get_queryset(self):
+        return Measure.objects.filter(figures__in=Figure.objects.public()).distinct().order_by("name")
+
+
+class MeasureDetailView(DetailView):
+    template_name = "figures/measure_detail.html"
+
+    def get_queryset(self):
+        return Measure.objects.filter(figures__in=Figure.objects.public()).distinct()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["figures"] = Figure.objects.public().with_related().filter(measure=self.object)
+        context["comparison_charts"] = selectors.chart_measure_comparisons(measure=self.object)
+        context["series_chart"] = selectors.chart_measure_series(measure=self.object)
+        return context

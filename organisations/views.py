@@ -1,0 +1,30 @@
+"""Public pages for organisations: the groups the sources name, with the passages that name them."""
+from django.db.models import Prefetch
+from django.views.generic import DetailView
+
+from meetings.models import Decision
+from naparchive.listing import FilteredListView
+from operations.models import Operation
+from organisations.filters import OrganisationFilter
+from organisations.models import Organisation, OrganisationCitation
+
+
+class OrganisationListView(FilteredListView):
+    filterset_class = OrganisationFilter
+    template_name = "organisations/organisation_list.html"
+    paginate_by = 50
+
+    def get_base_queryset(self):
+        return Organisation.objects.published().with_related()
+
+
+class OrganisationDetailView(DetailView):
+    template_name = "organisations/organisation_detail.html"
+
+    def get_queryset(self):
+        return Organisation.objects.published().prefetch_related(
+            "aliases",
+            Prefetch("citations", queryset=OrganisationCitation.objects.filter(source__status="published").select_related("source")),
+            Prefetch("decisions", queryset=Decision.objects.published().filter(meeting__status="published").select_related("meeting")),
+            Prefetch("operations", queryset=Operation.objects.published()),
+        )
