@@ -63,10 +63,10 @@ INSTALLED_APPS = [
     "sources",
     "operations",
     "meetings",
+    # Proposals read from imported reports, for editors to accept, edit or reject.
     "figures",
     "organisations",
     "bodies",
-    # Proposals read from imported reports, for editors to accept, edit or reject.
 ]
 
 MIDDLEWARE = [
@@ -140,7 +140,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Where collectstatic puts the hashed, compressed files WhiteNoise serves in production.
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -158,19 +159,16 @@ STORAGES = {
 # permissions and validation.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.TokenAuthentication"],
-    "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
-        "naparchive.api.ArchiveSearchFilter",
-        "naparchive.api.ValidatedOrderingFilter",
-    ],
+    # The archive's own search, ordering, pagination, parser and throttles (naparchive/api.py) are set on
+    # its views: DRF imports the classes named here while defining APIView, before our module could load.
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
-    "DEFAULT_PAGINATION_CLASS": "naparchive.api.ArchivePagination",
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["naparchive.api.StrictJSONParser"],
     "DEFAULT_SCHEMA_CLASS": "naparchive.api.ArchiveAutoSchema",
     "EXCEPTION_HANDLER": "naparchive.api.exception_handler",
-    "DEFAULT_THROTTLE_CLASSES": ["naparchive.api.ArchiveAnonThrottle", "naparchive.api.ArchiveUserThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle", "rest_framework.throttling.UserRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("API_ANON_RATE", "120/min"),
         "user": os.environ.get("API_USER_RATE", "1200/min"),
@@ -196,6 +194,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "BodyKindEnum": "meetings.models.Body.Kind",
+        "SourceKindEnum": "sources.models.SourceDocument.Kind",
+        "OperationKindEnum": "operations.models.Operation.Kind",
+        "OperationAliasKindEnum": "operations.models.OperationAlias.Kind",
+        "RegionKindEnum": "operations.models.Region.Kind",
+        "PublicationStatusEnum": "naparchive.publication.PublicationStatus",
+    },
 }
 
 # CORS: any site may read the API; writes need a token, which a browser never sends on its own.
