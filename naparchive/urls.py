@@ -1,7 +1,10 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from naparchive import views
+from naparchive import public_views, views
+from naparchive.feeds import LatestMeetingsFeed, LatestSourcesFeed
+from naparchive.sitemaps import SITEMAPS
 
 admin.site.site_header = "NAP Archive editorial"
 admin.site.site_title = "NAP Archive editorial"
@@ -13,10 +16,17 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # The REST API: /api/v1/, its OpenAPI schema at /api/schema/ and documentation at /api/docs/.
     path("api/", include("naparchive.api_urls")),
-    path("meetings/", include("meetings.urls")),
+    # The public site: meetings.urls holds /meetings/, /decisions/, /people/ and /offices/.
+    path("", public_views.home, name="home"),
+    path("search/", public_views.search, name="search"),
+    path("timeline/", public_views.timeline, name="timeline"),
+    path("", include("meetings.urls")),
     path("operations/", include("operations.urls")),
     path("sources/", include("sources.urls")),
-    path("", include("meetings.home_urls")),
+    path("feeds/meetings/", LatestMeetingsFeed(), name="feed-meetings"),
+    path("feeds/sources/", LatestSourcesFeed(), name="feed-sources"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", public_views.robots_txt, name="robots-txt"),
 ]
 
 # A database outage outside any view (e.g. saving the session) still gets the friendly 503 page.

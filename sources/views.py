@@ -1,15 +1,25 @@
+"""Public pages for sources: the evidence, with every cited passage highlighted."""
 from django.views.generic import DetailView, ListView
 
-from sources.models import SourceDocument
+from naparchive.preview import DraftPreviewMixin
+from sources import selectors
 
 
 class SourceListView(ListView):
-    paginate_by = 25
+    template_name = "sources/sourcedocument_list.html"
+    paginate_by = 50
 
     def get_queryset(self):
-        return SourceDocument.objects.published()
+        return selectors.source_list_queryset()
 
 
-class SourceDetailView(DetailView):
-    def get_queryset(self):
-        return SourceDocument.objects.published()
+class SourceDetailView(DraftPreviewMixin, DetailView):
+    template_name = "sources/sourcedocument_detail.html"
+
+    def get_preview_queryset(self, *, preview):
+        return selectors.source_detail_queryset(preview=preview)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["highlighted"] = selectors.source_highlighted(source=self.object)
+        return context

@@ -1,0 +1,107 @@
+"""Filters of the public meeting and decision lists (query parameters readers can bookmark)."""
+import django_filters
+from django import forms
+from django.db.models import Q
+
+from meetings.models import Attendee, Body, Decision, Meeting, Person
+from meetings.selectors import MEETINGS_NEWEST_FIRST, MEETINGS_OLDEST_FIRST
+from naparchive.publication import PublicationStatus
+from operations.models import Operation
+
+
+def _meeting_year_choices():
+    return [(str(day.year), str(day.year)) for day in Meeting.objects.published().dates("date", "year", order="DESC")]
+
+
+class YearChoiceFilter(django_filters.ChoiceFilter):
+    """A year among those with published meetings; any other value is refused, not ignored."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("choices", _meeting_year_choices)
+        kwargs.setdefault("empty_label", "Any year")
+        kwargs.setdefault("label", "Year")
+        super().__init__(*args, **kwargs)
+
+
+def _published_operations():
+    return Operation.objects.published().order_by("name")
+
+
+class MeetingFilter(django_filters.FilterSet):
+    """Year, body, chair, operation, decision domain, and the order of the list."""
+
+    year = YearChoiceFilter(field_name="date__year")
+    body = django_filters.ModelChoiceFilter(
+        label="Body",
+        to_field_name="slug",
+        empty_label="Any body",
+        queryset=Body.objects.published().filter(meetings__status=PublicationStatus.PUBLISHED).distinct().order_by("name"),
+    )
+    chair = django_filters.ModelChoiceFilter(
+        label="Chaired by",
+        to_field_name="slug",
+        empty_label="Anyone",
+        method="filter_chair",
+        queryset=Person.objects.published()
+        .filter(attendances__role=Attendee.Role.CHAIR, attendances__status=PublicationStatus.PUBLISHED)
+        .distinct()
+        .order_by("name"),
+    )
+    operation = django_filters.ModelChoiceFilter(
+        label="Operation",
+        to_field_name="slug",
+        empty_label="Any operation",
+        method="filter_operation",
+        queryset=_published_operations(),
+    )
+    domain = django_filters.ChoiceFilter(
+        label="Decision domain", choices=Decision.Domain.choices, empty_label="Any domain", method="filter_domain"
+    )
+    sort = django_filters.ChoiceFilter(
+        label="Order",
+        choices=[("newest", "Newest first"), ("oldest", "Oldest first"), ("title", "Title A–Z")],
+        empty_label=None,
+        method="sort_meetings",
+    )
+
+    class Meta:
+        model = Meeting
+        fields = ["year", "body", "chair", "operation", "domain", "sort"]
+
+    def filter_chair(self, queryset, name, person):
+        chaired = Attendee.objects.published().filter(role=Attendee.Role.CHAIR, person=person).values("meeting_id")
+        return queryset.filter(pk__in=chaired)
+
+    def filter_operation(self, queryset, name, operation):
+        concerning = Decision.objects.published().filter(operations=operation).values("meeting_id")
+        launched = Operation.objects.filter(pk=operation.pk, launch_meeting__isnull=False).values("launch_meeting_id")
+        return queryset.filter(Q(pk__in=concerning) | Q(pk__in=launched))
+
+    def filter_domain(self, queryset, name, domain):
+        return queryset.filter(pk__in=Decision.objects.published().filter(domain=domain).values("meeting_id"))
+
+    def sort_meetings(self, queryset, name, value):
+        orderings = {"newest": MEETINGS_NEWEST_FIRST, "oldest": MEETINGS_OLDEST_FIRST, "title": ("title", "id")}
+        return queryset.order_by(*orderings.get(value, MEETINGS_NEWEST_FIRST))
+
+
+class DecisionFilter(django_filters.FilterSet):
+    """Domain, operation and year (of the meeting) of decisions across meetings."""
+
+    domain = django_filters.ChoiceFilter(label="Domain", choices=Decision.Domain.choices, empty_label="Any domain")
+    operation = django_filters.ModelChoiceFilter(
+        label="Operation",
+        field_name="operations",
+        to_field_name="slug",
+        empty_label="Any operation",
+        queryset=_published_operations(),
+    )
+    year = YearChoiceFilter(field_name="meeting__date__year")
+
+    class Meta:
+        model = Decision
+        fields = ["domain", "operation", "year"]
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label="Search the archive", max_length=200, required=False, strip=True)

@@ -1,0 +1,260 @@
+"""Read the archive for public pages: what each page shows, in a fixed number of queries.
+
+Every function takes `preview`: False shows published records only (the public); True, for staff,
+shows drafts too so they can be checked before publication.
+"""
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F, Max, Min, Prefetch, Q, QuerySet
+from django.db.models.functions import ExtractYear
+
+from meetings.models import Attendee, Body, DatePrecision, Decision, Meeting, Office, Person
+from naparchive.publication import PublicationStatus
+from operations.models import Operation
+from sources.models import Citation, SourceDocument
+
+PUBLISHED = PublicationStatus.PUBLISHED
+DRAFT = PublicationStatus.DRAFT
+
+# Dated meetings first, newest first; meetings whose date is not established last.
+MEETINGS_NEWEST_FIRST = (F("date").desc(nulls_last=True), "title", "id")
+MEETINGS_OLDEST_FIRST = (F("date").asc(nulls_last=True), "title", "id")
+
+
+def _visible(queryset: QuerySet, *, preview: bool) -> QuerySet:
+    return queryset.all() if preview else queryset.published()
+
+
+def citations_visible(*, preview: bool) -> QuerySet:
+    """Return citations whose source the viewer may open, with the source loaded."""
+    citations = Citation.objects.select_related("source").order_by(F("source__published_on").asc(nulls_last=True), "source_id", "id")
+    if not preview:
+        citations = citations.filter(source__status=PUBLISHED)
+    return citations
+
+
+def attendees_visible(*, preview: bool) -> QuerySet:
+    """Return attendees with their person and office; the public sees none that names a draft record."""
+    attendees = Attendee.objects.select_related("person", "office").order_by("order", "id")
+    if not preview:
+        attendees = attendees.published().exclude(person__status=DRAFT).exclude(office__status=DRAFT)
+    return attendees
+
+
+def operations_visible(*, preview: bool) -> QuerySet:
+    return _visible(Operation.objects, preview=preview).order_by("name")
+
+
+def decisions_visible(*, preview: bool) -> QuerySet:
+    return _visible(Decision.objects, preview=preview).order_by("order", "id")
+
+
+def meeting_list_queryset() -> QuerySet:
+    """Return published meetings with what a list row shows: body, chairs, decision count, launches."""
+    chairs = attendees_visible(preview=False).filter(role=Attendee.Role.CHAIR)
+    return (
+        Meeting.objects.published()
+        .select_related("body")
+        .prefetch_related(
+            Prefetch("attendees", queryset=chairs, to_attr="chair_attendees"),
+            Prefetch("launched_operations", queryset=operations_visible(preview=False), to_attr="visible_launched_operations"),
+        )
+        .annotate(decision_count=Count("decisions", filter=Q(decisions__status=PUBLISHED), distinct=True))
+        .order_by(*MEETINGS_NEWEST_FIRST)
+    )
+
+
+def meeting_detail_queryset(*, preview: bool) -> QuerySet:
+    """Return meetings with every fact of the detail page and each fact's citations prefetched."""
+    citations = citations_visible(preview=preview)
+    return (
+        _visible(Meeting.objects, preview=preview)
+        .select_related("body")
+        .prefetch_related(
+            Prefetch("citations", queryset=citations),
+            Prefetch(
+                "attendees",
+                queryset=attendees_visible(preview=preview).prefetch_related(Prefetch("citations", queryset=citations)),
+            ),
+            Prefetch(
+                "decisions",
+                queryset=decisions_visible(preview=preview).prefetch_related(
+                    Prefetch("operations", queryset=operations_visible(preview=preview)),
+                    Prefetch("bodies", queryset=_visible(Body.objects, preview=preview)),
+                    Prefetch("citations", queryset=citations),
+                ),
+            ),
+            Prefetch("launched_operations", queryset=operations_visible(preview=preview)),
+            "agenda_items",
+        )
+    )
+
+
+@dataclass
+class DomainDecisions:
+    label: str
+    value: str
+    decisions: list
+
+
+@dataclass
+class InvolvedOperation:
+    operation: Operation
+    launched_here: bool = False
+    decisions: list = field(default_factory=list)
+
+
+@dataclass
+class MeetingRecord:
+    """A meeting's facts arranged for reading: attendees by kind, decisions by domain, sources."""
+
+    chairs: list
+    officials: list
+    offices: list
+    groups: list
+    domains: list[DomainDecisions]
+    operations: list[InvolvedOperation]
+    sources: list[SourceDocument]
+
+    @property
+    def attendee_count(self) -> int:
+        return len(self.chairs) + len(self.officials) + len(self.offices) + len(self.groups)
+
+
+def meeting_record(*, meeting: Meeting) -> MeetingRecord:
+    """Arrange a meeting fetched with meeting_detail_queryset(); this runs no query."""
+    chairs, officials, offices, groups = [], [], [], []
+    for attendee in meeting.attendees.all():
+        if attendee.role == Attendee.Role.CHAIR:
+            chairs.append(attendee)
+        elif attendee.person_id is not None:
+            officials.append(attendee)
+        elif attendee.office_id is not None:
+            offices.append(attendee)
+        else:
+            groups.append(attendee)
+
+    domains: dict[str, DomainDecisions] = {}
+    involved: dict[int, InvolvedOperation] = {}
+    for operation in meeting.launched_operations.all():
+        involved[operation.pk] = InvolvedOperation(operation=operation, launched_here=True)
+    for decision in meeting.decisions.all():
+        group = domains.setdefault(decision.domain, DomainDecisions(decision.get_domain_display(), decision.domain, []))
+        group.decisions.append(decision)
+        for operation in decision.operations.all():
+            involved.setdefault(operation.pk, InvolvedOperation(operation=operation)).decisions.append(decision)
+
+    sources: dict[int, SourceDocument] = {}
+    citation_sets = [meeting.citations.all()]
+    citation_sets += [attendee.citations.all() for attendee in meeting.attendees.all()]
+    citation_sets += [decision.citations.all() for decision in meeting.decisions.all()]
+    for citations in citation_sets:
+        for citation in citations:
+            sources.setdefault(citation.source_id, citation.source)
+    ordered_sources = sorted(sources.values(), key=lambda source: (source.published_on is None, source.published_on, source.pk))
+    return MeetingRecord(chairs, officials, offices, groups, list(domains.values()), list(involved.values()), ordered_sources)
+
+
+def meeting_years() -> list[dict]:
+    """Return each year with published dated meetings and how many, newest first."""
+    return list(
+        Meeting.objects.published()
+        .filter(date__isnull=False)
+        .annotate(year=ExtractYear("date"))
+        .values("year")
+        .annotate(count=Count("id"))
+        .order_by("-year")
+    )
+
+
+def meeting_archive_queryset(*, month_known: bool) -> QuerySet:
+    """Return published dated meetings for the year/month archives.
+
+    Month pages list only meetings whose month is established: a meeting known only by its year is
+    stored on 1 January, and listing it under January would invent a month.
+    """
+    meetings = meeting_list_queryset().filter(date__isnull=False).order_by(*MEETINGS_OLDEST_FIRST)
+    if month_known:
+        meetings = meetings.filter(date_precision__in=[DatePrecision.DAY, DatePrecision.MONTH])
+    return meetings
+
+
+def decision_list_queryset() -> QuerySet:
+    """Return published decisions of published meetings, newest meeting first, with their operations."""
+    return (
+        Decision.objects.published()
+        .filter(meeting__status=PUBLISHED)
+        .select_related("meeting", "meeting__body")
+        .prefetch_related(Prefetch("operations", queryset=operations_visible(preview=False)))
+        .annotate(citation_count=Count("citations", filter=Q(citations__source__status=PUBLISHED), distinct=True))
+        .order_by(F("meeting__date").desc(nulls_last=True), "meeting__title", "meeting_id", "order", "id")
+    )
+
+
+def attendances_visible(*, preview: bool) -> QuerySet:
+    """Return attendances at visible meetings, oldest first, with meeting, body, person and office."""
+    attendances = attendees_visible(preview=preview).select_related("meeting", "meeting__body")
+    if not preview:
+        attendances = attendances.filter(meeting__status=PUBLISHED)
+    return attendances.order_by(F("meeting__date").asc(nulls_last=True), "meeting__title", "order", "id")
+
+
+def person_list_queryset() -> QuerySet:
+    attended = Q(attendances__status=PUBLISHED, attendances__meeting__status=PUBLISHED)
+    return (
+        Person.objects.published()
+        .annotate(
+            meeting_count=Count("attendances__meeting", filter=attended, distinct=True),
+            first_date=Min("attendances__meeting__date", filter=attended),
+            last_date=Max("attendances__meeting__date", filter=attended),
+        )
+        .prefetch_related("aliases")
+        .order_by("name")
+    )
+
+
+def person_detail_queryset(*, preview: bool) -> QuerySet:
+    citations = citations_visible(preview=preview)
+    return _visible(Person.objects, preview=preview).prefetch_related(
+        "aliases",
+        Prefetch(
+            "attendances",
+            queryset=attendances_visible(preview=preview).prefetch_related(Prefetch("citations", queryset=citations)),
+        ),
+    )
+
+
+def office_list_queryset() -> QuerySet:
+    attended = Q(attendances__status=PUBLISHED, attendances__meeting__status=PUBLISHED)
+    return Office.objects.published().annotate(
+        meeting_count=Count("attendances__meeting", filter=attended, distinct=True),
+        holder_count=Count("attendances__person", filter=attended & Q(attendances__person__status=PUBLISHED), distinct=True),
+    )
+
+
+def office_detail_queryset(*, preview: bool) -> QuerySet:
+    return _visible(Office.objects, preview=preview).prefetch_related(
+        Prefetch("attendances", queryset=attendances_visible(preview=preview))
+    )
+
+
+def timeline_meetings() -> QuerySet:
+    """Return every published meeting, oldest first, with the operations it launched."""
+    return meeting_list_queryset().order_by(*MEETINGS_OLDEST_FIRST)
+
+
+def archive_overview() -> dict:
+    """Return the archive at a glance: counts of published records and the years the meetings cover."""
+    meetings = Meeting.objects.published().aggregate(
+        count=Count("id"), undated=Count("id", filter=Q(date__isnull=True)), first=Min("date"), last=Max("date")
+    )
+    return {
+        "meeting_count": meetings["count"],
+        "undated_meeting_count": meetings["undated"],
+        "first_year": meetings["first"].year if meetings["first"] else None,
+        "last_year": meetings["last"].year if meetings["last"] else None,
+        "decision_count": Decision.objects.published().filter(meeting__status=PUBLISHED).count(),
+        "source_count": SourceDocument.objects.published().count(),
+        "operation_count": Operation.objects.published().count(),
+        "person_count": Person.objects.published().count(),
+    }

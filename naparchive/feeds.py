@@ -1,0 +1,57 @@
+"""Atom feeds of newly published meetings and sources."""
+from django.contrib.syndication.views import Feed
+from django.urls import reverse_lazy
+from django.utils.feedgenerator import Atom1Feed
+
+from sources.models import SourceDocument
+from meetings.models import Meeting
+
+FEED_ITEMS = 50
+
+
+class LatestMeetingsFeed(Feed):
+    feed_type = Atom1Feed
+    title = "NAP Archive: new meetings"
+    subtitle = "Meetings on Pakistan's National Action Plan, as they are added to the archive."
+    link = reverse_lazy("meetings:meeting-list")
+
+    def items(self):
+        return Meeting.objects.published().select_related("body").order_by("-created_at", "-id")[:FEED_ITEMS]
+
+    def item_title(self, meeting):
+        return f"{meeting.title} ({meeting.date_display})"
+
+    def item_description(self, meeting):
+        return meeting.summary or f"A meeting of the {meeting.body}."
+
+    def item_pubdate(self, meeting):
+        return meeting.created_at
+
+    def item_updateddate(self, meeting):
+        return meeting.updated_at
+
+
+class LatestSourcesFeed(Feed):
+    feed_type = Atom1Feed
+    title = "NAP Archive: new sources"
+    subtitle = "Reports and statements added to the archive, kept verbatim."
+    link = reverse_lazy("sources:source-list")
+
+    def items(self):
+        return SourceDocument.objects.published().defer("search_vector").order_by("-created_at", "-id")[:FEED_ITEMS]
+
+    def item_title(self, source):
+        return str(source)
+
+    def item_description(self, source):
+        excerpt = source.text.strip()
+        return excerpt if len(excerpt) <= 400 else excerpt[:400].rsplit(" ", 1)[0] + "…"
+
+    def item_author_name(self, source):
+        return source.author or source.outlet or None
+
+    def item_pubdate(self, source):
+        return source.created_at
+
+    def item_updateddate(self, source):
+        return source.updated_at

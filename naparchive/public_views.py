@@ -1,0 +1,54 @@
+"""Site-wide public pages: home, search, timeline, robots.txt."""
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from meetings import selectors as meeting_selectors
+from meetings.public_filters import SearchForm
+from naparchive.search import archive_search
+from operations import selectors as operation_selectors
+
+HOME_LATEST_MEETINGS = 6
+
+
+@require_GET
+def home(request):
+    """Say what the archive is, show the latest meetings and the operations, and offer search."""
+    context = {
+        "latest_meetings": meeting_selectors.meeting_list_queryset()[:HOME_LATEST_MEETINGS],
+        "operations": operation_selectors.operation_list_queryset(),
+        "overview": meeting_selectors.archive_overview(),
+        "search_form": SearchForm(),
+    }
+    return render(request, "home.html", context)
+
+
+@require_GET
+def search(request):
+    """Search every kind of record; a query that is too long is refused with 400 and a message."""
+    form = SearchForm(request.GET or None)
+    if form.is_bound and not form.is_valid():
+        return render(request, "search/search.html", {"search_form": form, "results": None}, status=400)
+    query = form.cleaned_data["q"] if form.is_bound else ""
+    results = archive_search(query=query) if query else None
+    return render(request, "search/search.html", {"search_form": form, "results": results, "query": query})
+
+
+@require_GET
+def timeline(request):
+    """Show every meeting and the operations it launched, year by year, on one page."""
+    meetings = list(meeting_selectors.timeline_meetings())
+    context = {
+        "dated_meetings": [meeting for meeting in meetings if meeting.date is not None],
+        "undated_meetings": [meeting for meeting in meetings if meeting.date is None],
+        "unlaunched_operations": operation_selectors.operation_list_queryset().filter(launch_meeting__isnull=True),
+    }
+    return render(request, "timeline.html", context)
+
+
+@require_GET
+def robots_txt(request):
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", "Allow: /", f"Sitemap: {sitemap}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

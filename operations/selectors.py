@@ -1,0 +1,68 @@
+"""Read operations for public pages, in a fixed number of queries."""
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+
+from meetings.models import Decision, Meeting
+from meetings.selectors import citations_visible, operations_visible
+from naparchive.publication import PublicationStatus
+from operations.models import Operation
+
+PUBLISHED = PublicationStatus.PUBLISHED
+
+
+def operation_list_queryset() -> QuerySet:
+    """Return published operations with their launch meeting, parent and how many decisions concern them."""
+    return (
+        Operation.objects.published()
+        .select_related("launch_meeting", "parent")
+        .prefetch_related("aliases")
+        .annotate(
+            decision_count=Count(
+                "decisions",
+                filter=Q(decisions__status=PUBLISHED, decisions__meeting__status=PUBLISHED),
+                distinct=True,
+            )
+        )
+        .order_by(F("launch_meeting__date").asc(nulls_last=True), "name")
+    )
+
+
+def operation_detail_queryset(*, preview: bool) -> QuerySet:
+    citations = citations_visible(preview=preview)
+    decisions = (
+        Decision.objects.select_related("meeting", "meeting__body")
+        .prefetch_related(Prefetch("citations", queryset=citations))
+        .order_by(F("meeting__date").asc(nulls_last=True), "meeting__title", "meeting_id", "order", "id")
+    )
+    if not preview:
+        decisions = decisions.published().filter(meeting__status=PUBLISHED)
+    operations = Operation.objects.all() if preview else Operation.objects.published()
+    return operations.select_related("parent", "launch_meeting", "launch_meeting__body").prefetch_related(
+        "aliases",
+        "regions",
+        Prefetch("children", queryset=operations_visible(preview=preview).select_related("launch_meeting")),
+        Prefetch("citations", queryset=citations),
+        Prefetch("decisions", queryset=decisions),
+    )
+
+
+@dataclass
+class MeetingConcerned:
+    meeting: Meeting
+    launched_here: bool = False
+    decisions: list = field(default_factory=list)
+
+
+def operation_meetings(*, operation: Operation, preview: bool) -> list[MeetingConcerned]:
+    """Return, oldest first, every meeting that launched the operation or decided about it; runs no query."""
+    concerned: dict[int, MeetingConcerned] = {}
+    launch = operation.launch_meeting
+    if launch is not None and (preview or launch.is_published):
+        concerned[launch.pk] = MeetingConcerned(meeting=launch, launched_here=True)
+    for decision in operation.decisions.all():
+        concerned.setdefault(decision.meeting_id, MeetingConcerned(meeting=decision.meeting)).decisions.append(decision)
+    return sorted(
+        concerned.values(),
+        key=lambda item: (item.meeting.date is None, item.meeting.date, item.meeting.title),
+    )

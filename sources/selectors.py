@@ -1,0 +1,130 @@
+"""Read sources for public pages, and place each cited passage in the source's text."""
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from naparchive.publication import PublicationStatus
+from sources.models import Citation, SourceDocument
+
+PUBLISHED = PublicationStatus.PUBLISHED
+
+
+def citations_with_targets(*, preview: bool) -> QuerySet:
+    """Return citations with the fact each supports loaded; the public sees only published facts."""
+    citations = Citation.objects.select_related(
+        "meeting",
+        "attendee__meeting",
+        "attendee__person",
+        "attendee__office",
+        "decision__meeting",
+        "operation",
+    ).order_by("id")
+    if not preview:
+        citations = citations.filter(
+            Q(meeting__status=PUBLISHED)
+            | Q(attendee__status=PUBLISHED, attendee__meeting__status=PUBLISHED)
+            | Q(decision__status=PUBLISHED, decision__meeting__status=PUBLISHED)
+            | Q(operation__status=PUBLISHED)
+        )
+    return citations
+
+
+def source_list_queryset() -> QuerySet:
+    return SourceDocument.objects.published().annotate(citation_count=Count("citations")).defer("text", "search_vector")
+
+
+def source_detail_queryset(*, preview: bool) -> QuerySet:
+    sources = SourceDocument.objects.all() if preview else SourceDocument.objects.published()
+    return sources.prefetch_related(Prefetch("citations", queryset=citations_with_targets(preview=preview)))
+
+
+@dataclass
+class CitedFact:
+    kind: str
+    label: str
+    url: str
+    meeting: object = None
+
+
+def citation_fact(*, citation: Citation) -> CitedFact:
+    """Describe the fact a citation supports and where it is shown on the site."""
+    if citation.meeting_id:
+        meeting = citation.meeting
+        return CitedFact("Meeting", f"{meeting.title}, {meeting.date_display}", f"{meeting.get_absolute_url()}#meeting-facts", meeting)
+    if citation.attendee_id:
+        attendee = citation.attendee
+        meeting = attendee.meeting
+        return CitedFact("Attendance", f"{attendee} at {meeting.title}", f"{meeting.get_absolute_url()}#attendee-{attendee.pk}", meeting)
+    if citation.decision_id:
+        decision = citation.decision
+        meeting = decision.meeting
+        return CitedFact(
+            "Decision",
+            f"{decision.get_action_display()}: {decision.text}",
+            f"{meeting.get_absolute_url()}#decision-{decision.pk}",
+            meeting,
+        )
+    operation = citation.operation
+    return CitedFact("Operation", operation.name, f"{operation.get_absolute_url()}#operation-facts")
+
+
+@dataclass
+class CitedPassage:
+    number: int
+    citation: Citation
+    fact: CitedFact
+    found: bool
+
+
+@dataclass
+class HighlightedSource:
+    html: SafeString
+    passages: list[CitedPassage]
+
+
+def source_highlighted(*, source: SourceDocument) -> HighlightedSource:
+    """Return the source's text, escaped, with each cited passage in a <mark> that links to its fact.
+
+    Passages may overlap or repeat (one sentence can support several facts), so the text is cut at
+    every passage boundary and each piece is marked if any passage covers it. Each citation's anchor
+    (id="citation-<pk>") sits where its passage begins; a numbered link after it leads to the fact.
+    Runs no query when the citations were prefetched with source_detail_queryset().
+    """
+    text = source.text
+    passages, starts, ends = [], {}, {}
+    for citation in source.citations.all():
+        position = text.find(citation.quote) if citation.quote else -1
+        found = position >= 0
+        passage = CitedPassage(0, citation, citation_fact(citation=citation), found)
+        passages.append(passage)
+        if found:
+            starts.setdefault(position, []).append(passage)
+            ends.setdefault(position + len(citation.quote), []).append(passage)
+    # Number passages in reading order, so the notes read like footnotes.
+    passages.sort(key=lambda p: (not p.found, text.find(p.citation.quote) if p.found else 0, p.citation.pk))
+    for number, passage in enumerate(passages, start=1):
+        passage.number = number
+
+    boundaries = sorted({0, len(text), *starts, *ends})
+    pieces, open_count = [], 0
+    for begin, end in zip(boundaries, boundaries[1:] + [None]):
+        for passage in sorted(ends.get(begin, []), key=lambda p: p.number):
+            open_count -= 1
+            pieces.append(
+                f'<a class="passage-ref" href="{escape(passage.fact.url)}" aria-label="Passage {passage.number} supports: '
+                f'{escape(passage.fact.kind)}, {escape(passage.fact.label[:120])}"><sup>{passage.number}</sup></a>'
+            )
+        anchors = sorted(starts.get(begin, []), key=lambda p: p.number)
+        open_count += len(anchors)
+        if end is None:
+            break
+        chunk = escape(text[begin:end])
+        if open_count > 0:
+            mark_id = f' id="citation-{anchors[0].citation.pk}"' if anchors else ""
+            extra = "".join(f'<span id="citation-{p.citation.pk}"></span>' for p in anchors[1:])
+            pieces.append(f'{extra}<mark class="cited"{mark_id}>{chunk}</mark>')
+        else:
+            pieces.append(chunk)
+    return HighlightedSource(mark_safe("".join(pieces)), passages)
