@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "operations",
     "meetings",
     # Proposals read from imported reports, for editors to accept, edit or reject.
+    "curation",
+    # Proposals read from imported reports, for editors to accept, edit or reject.
     "figures",
     "organisations",
     "bodies",

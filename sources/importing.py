@@ -25,6 +25,7 @@ from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
+from curation.services import proposals_generate
 from sources.models import SourceDocument, sha256_of_text
 
 FRONT_MATTER_KEYS = ("title", "outlet", "author", "url", "published", "language", "kind")
@@ -402,6 +403,8 @@ def source_import_bytes(
         try:
             with transaction.atomic():
                 source.save(force_insert=True)
+                # Editors review what the report proposes (meeting, attendees, decisions...) in the admin.
+                proposals_generate(source=source)
             return ImportResult(name=name, outcome=Outcome.IMPORTED, source=source)
         except IntegrityError:
             source.pk = None

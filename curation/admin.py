@@ -1,0 +1,146 @@
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.html import format_html
+
+from curation.models import Proposal
+from curation.services import ProposalError, proposal_accept, proposal_reject
+
+
+class ProposalForm(forms.ModelForm):
+    """Only the proposed values are editable: the quote and offsets are the evidence and stay as read."""
+
+    class Meta:
+        model = Proposal
+        fields = ["values", "review_note"]
+        widgets = {"values": forms.Textarea(attrs={"rows": 18, "cols": 100, "spellcheck": "false"})}
+
+
+@admin.register(Proposal)
+class ProposalAdmin(admin.ModelAdmin):
+    form = ProposalForm
+    change_form_template = "admin/curation/proposal/change_form.html"
+    list_display = ["kind", "summary", "quote_excerpt", "state", "matched", "source_link", "confident"]
+    list_display_links = ["summary"]
+    list_filter = ["state", "kind", "confident", ("source", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["quote", "note", "source__title", "source__original_filename"]
+    list_select_related = ["source", "matched_meeting", "matched_operation"]
+    list_per_page = 100
+    actions = ["accept_selected", "reject_selected"]
+    readonly_fields = [
+        "source_link", "kind", "state", "summary", "quote", "in_context", "start", "end", "note", "confident", "matched",
+        "citation_link", "reviewer", "reviewed_at", "created_at",
+    ]
+    fieldsets = [
+        (None, {"fields": ["source_link", "kind", "state", "summary", "matched"]}),
+        ("Evidence", {"fields": ["quote", "in_context", ("start", "end"), "note", "confident"]}),
+        ("Proposed values (edit, then “Save and accept”)", {"fields": ["values", "review_note"]}),
+        ("Review", {"fields": ["citation_link", "reviewer", "reviewed_at", "created_at"]}),
+    ]
+
+    def has_add_permission(self, request):
+        # Proposals come from imported reports only.
+        return False
+
+    @admin.display(description="Quote")
+    def quote_excerpt(self, proposal):
+        return proposal.quote if len(proposal.quote) <= 120 else proposal.quote[:117] + "…"
+
+    @admin.display(description="In the source")
+    def in_context(self, proposal):
+        text = proposal.source.text
+        before = text[max(0, proposal.start - 400) : proposal.start]
+        after = text[proposal.end : proposal.end + 400]
+        return format_html(
+            '<div style="white-space: pre-wrap; max-width: 60em">…{}<mark>{}</mark>{}…</div>',
+            before, text[proposal.start : proposal.end], after,
+        )
+
+    @admin.display(description="Source", ordering="source")
+    def source_link(self, proposal):
+        url = reverse("admin:sources_sourcedocument_change", args=[proposal.source_id])
+        return format_html('<a href="{}">{}</a>', url, proposal.source)
+
+    @admin.display(description="Matches")
+    def matched(self, proposal):
+        if proposal.kind == Proposal.Kind.MEETING and proposal.matched_meeting_id:
+            url = reverse("admin:meetings_meeting_change", args=[proposal.matched_meeting_id])
+            return format_html('another report of <a href="{}">{}</a>', url, proposal.matched_meeting)
+        if proposal.kind == Proposal.Kind.MEETING:
+            return "new meeting"
+        if proposal.matched_operation_id:
+            url = reverse("admin:operations_operation_change", args=[proposal.matched_operation_id])
+            return format_html('<a href="{}">{}</a>', url, proposal.matched_operation)
+        if proposal.matched_meeting_id:
+            return str(proposal.matched_meeting)
+        return "—"
+
+    @admin.display(description="Citation created")
+    def citation_link(self, proposal):
+        if proposal.citation_id is None:
+            return "—"
+        url = reverse("admin:sources_citation_change", args=[proposal.citation_id])
+        return format_html('<a href="{}">{}</a>', url, proposal.citation)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(self.readonly_fields)
+        if obj is not None and obj.state != Proposal.State.PENDING:
+            fields += ["values", "review_note"]
+        return fields
+
+    @admin.action(description="Accept selected proposals as they are (creates draft records with citations)", permissions=["change"])
+    def accept_selected(self, request, queryset):
+        accepted, failed = 0, []
+        # Meetings first, so the attendees and decisions of the same report find their meeting.
+        ordered = sorted(queryset.pending(), key=lambda p: (p.source_id, p.kind != Proposal.Kind.MEETING, p.kind != Proposal.Kind.OPERATION, p.order))
+        for proposal in ordered:
+            try:
+                proposal_accept(proposal=proposal, user=request.user)
+                accepted += 1
+            except (ProposalError, ValidationError) as error:
+                failed.append(f"{proposal}: {_message(error)}")
+        if accepted:
+            self.message_user(request, f"Accepted {accepted} proposal{'s' if accepted != 1 else ''}; the records are drafts.", messages.SUCCESS)
+        for failure in failed:
+            self.message_user(request, failure, messages.ERROR)
+
+    @admin.action(description="Reject selected proposals", permissions=["change"])
+    def reject_selected(self, request, queryset):
+        rejected = 0
+        for proposal in queryset.pending():
+            proposal_reject(proposal=proposal, user=request.user)
+            rejected += 1
+        self.message_user(request, f"Rejected {rejected} proposal{'s' if rejected != 1 else ''}.", messages.SUCCESS)
+
+    def response_change(self, request, obj):
+        if obj.state == Proposal.State.PENDING and ("_accept" in request.POST or "_reject" in request.POST):
+            try:
+                if "_accept" in request.POST:
+                    # The form already saved the edited values: accept them as they now stand.
+                    proposal_accept(proposal=obj, user=request.user, overrides=obj.values)
+                    self.message_user(request, "Accepted: the record was created as a draft with its citation.", messages.SUCCESS)
+                else:
+                    proposal_reject(proposal=obj, user=request.user, note=obj.review_note)
+                    self.message_user(request, "Rejected.", messages.SUCCESS)
+            except (ProposalError, ValidationError) as error:
+                self.message_user(request, f"Not accepted: {_message(error)}", messages.ERROR)
+                return HttpResponseRedirect(request.path)
+            changelist = reverse("admin:curation_proposal_changelist")
+            return HttpResponseRedirect(f"{changelist}?source__id__exact={obj.source_id}&state__exact=pending")
+        return super().response_change(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if obj.state != Proposal.State.PENDING:
+            return
+        super().save_model(request, obj, form, change)
+
+
+def _message(error) -> str:
+    if isinstance(error, ValidationError):
+        if hasattr(error, "message_dict"):
+            return "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in error.message_dict.items())
+        return " ".join(error.messages)
+    return str(error)

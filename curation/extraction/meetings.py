@@ -1,0 +1,267 @@
+"""The meeting a report is about: which body met, when, where, and who chaired."""
+import datetime
+import re
+from dataclasses import dataclass
+
+from curation.extraction import dates
+from curation.extraction.gazetteer import BODY, OFFICE, PERSON, PLACE, REGION, Entry, Gazetteer, Match
+from curation.extraction.people import Name, name_after
+from curation.extraction.text import Sentence, fold, sentence_at
+
+# Words that say a sentence is about the sitting itself.
+MEETING_CUE = re.compile(
+    r"\b(meeting|met|meets|session|sitting|huddle|moot|chaired|chairing|chairs|presided|presiding|convened|"
+    r"attended|participated|gave the go-ahead|communiqu[eé]|handout|press release|statement issued|forum|apex committee)\b",
+    re.IGNORECASE,
+)
+_OTHER_EVENT_LEADS = {"since", "from", "until", "till", "by", "before", "after"}
+_OTHER_EVENT_RELATIVE = {"last week", "last month", "last year", "this year", "this week", "earlier this week"}
+_BEFORE_BODY = re.compile(
+    r"(?:meeting|session|sitting|huddle|moot|meet)\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$|"
+    r"(?:chaired|chairing|presided over|presiding over|convened|summoned|attended|addressing|addressed)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_AFTER_BODY = re.compile(
+    r"^['’]?s?\s*(?:\)\s*)?(?:meeting|session|met|meets|on\s+\w+\s+(?:approved|decided|met)|has approved|approved|decided|gave|"
+    r",\s*(?:chaired|presided|which met|headed)|was chaired|was presided|held|chaired)",
+    re.IGNORECASE,
+)
+_PROVINCIAL_CUE = re.compile(r"\bprovincial\b", re.IGNORECASE)
+_CITY_PROVINCE = {
+    "peshawar": "khyber-pakhtunkhwa", "bannu": "khyber-pakhtunkhwa", "dera ismail khan": "khyber-pakhtunkhwa",
+    "karachi": "sindh", "hyderabad": "sindh", "sukkur": "sindh",
+    "quetta": "balochistan", "gwadar": "balochistan", "turbat": "balochistan",
+    "lahore": "punjab", "multan": "punjab", "faisalabad": "punjab",
+    "gilgit": "gilgit-baltistan", "muzaffarabad": "azad-jammu-and-kashmir",
+}
+_DATELINE = re.compile(r"\s*(?P<city>[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,2})\s*(?:,[^:\n–—]{0,40}?)?\s*(?:\([A-Za-z]+\))?\s*(?::|–|—|\s-\s)")
+_CHAIR_BEFORE = re.compile(
+    r"(?:chaired by|presided over by|presided by|under the chairmanship of|under the chair of|headed by|under the chairpersonship of|"
+    r"led by|with .{0,40}? in the chair)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_CHAIR_AFTER = re.compile(
+    r"^\s*(?:,\s*who\s+(?:also\s+)?)?(?:on\s+\w+\s+|today\s+)?(?:chaired|presided over|presided|was chairing|while chairing|chairing|convened|summoned|in the chair)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class BodyFound:
+    entry: Entry
+    match: Match
+    sentence: Sentence
+    resolved_by: str = ""
+
+
+@dataclass(frozen=True)
+class Chair:
+    office: Entry | None
+    name: Name | None
+    start: int
+    end: int
+    sentence: Sentence
+    how: str
+
+
+@dataclass(frozen=True)
+class DateFound:
+    resolved: dates.ResolvedDate
+    mention: dates.DateMention | None
+    sentence: Sentence | None
+
+
+@dataclass(frozen=True)
+class PlaceFound:
+    name: str
+    start: int
+    end: int
+    sentence: Sentence | None
+    how: str
+
+
+def province_of_match(match: Match) -> str | None:
+    if match.entry.kind == REGION:
+        return match.entry.key.split(":", 1)[1]
+    return match.entry.attrs.get("province")
+
+
+def find_body(text: str, sentence_list: list[Sentence], gazetteer: Gazetteer, body_start: int, dateline_city: str | None) -> BodyFound | None:
+    """Return the body whose meeting the report is about, resolving "the apex committee" from context."""
+    candidates = []
+    for match in gazetteer.find(text, body_start, kinds={BODY}):
+        sentence = sentence_at(sentence_list, match.start)
+        if sentence is None:
+            continue
+        before = text[max(sentence.start, match.start - 60) : match.start]
+        after = text[match.end : match.end + 40]
+        score = 0
+        if _BEFORE_BODY.search(before):
+            score += 4
+        if _AFTER_BODY.search(after):
+            score += 3
+        if match.entry.attrs.get("meets") is False and score < 4:
+            continue
+        index = sentence_list.index(sentence)
+        if index < 3:
+            score += 2
+        if MEETING_CUE.search(sentence.text):
+            score += 1
+        candidates.append((score, -match.start, match, sentence))
+    if not candidates:
+        return None
+    _score, _position, match, sentence = max(candidates, key=lambda c: (c[0], c[1]))
+    entry = match.entry
+    if entry.attrs.get("generic") or (entry.key == "body:central-apex-committee" and not _says_federal(match.quote)):
+        resolved = _resolve_generic(text, sentence, sentence_list, gazetteer, body_start, entry, dateline_city)
+        if resolved is not None:
+            return BodyFound(resolved[0], match, sentence, resolved[1])
+    return BodyFound(entry, match, sentence)
+
+
+def _says_federal(quote: str) -> bool:
+    folded = fold(quote)
+    return any(word in folded for word in ("central", "federal", "national apex", "nap apex", "national action plan apex"))
+
+
+def _resolve_generic(text, sentence, sentence_list, gazetteer, body_start, entry, dateline_city) -> tuple[Entry, str] | None:
+    # A province named in the sentence that names the body settles it.
+    for match in gazetteer.find(text, sentence.start, sentence.end, kinds={REGION, OFFICE}):
+        province = province_of_match(match)
+        if province and (match.entry.kind == REGION or match.entry.attrs.get("base") in ("chief-minister", "governor")):
+            body = gazetteer.get(f"body:apex-committee:{province}")
+            if body is not None:
+                return body, f"the province named with it ({match.quote})"
+    provincial = bool(_PROVINCIAL_CUE.search(sentence.text)) or entry.attrs.get("level") == "provincial"
+    # The first sentences of the report proper (front matter excluded).
+    report_sentences = [s for s in sentence_list if s.end > body_start][:3]
+    lead_end = report_sentences[-1].end if report_sentences else body_start
+    for match in gazetteer.find(text, body_start, lead_end, kinds={OFFICE}):
+        province = match.entry.attrs.get("province")
+        if province and match.entry.attrs.get("base") == "chief-minister":
+            body = gazetteer.get(f"body:apex-committee:{province}")
+            if body is not None:
+                return body, f"the chief minister at the head of the report ({match.quote})"
+        if match.entry.key == "office:prime-minister" and not provincial:
+            return gazetteer.get("body:central-apex-committee"), f"the prime minister at the head of the report ({match.quote})"
+        if match.entry.key == "office:chief-minister" or provincial:
+            province = _CITY_PROVINCE.get(fold(dateline_city or ""))
+            if province:
+                return gazetteer.get(f"body:apex-committee:{province}"), f"a chief minister and the dateline {dateline_city}"
+    if provincial:
+        province = _CITY_PROVINCE.get(fold(dateline_city or ""))
+        if province:
+            return gazetteer.get(f"body:apex-committee:{province}"), f"the dateline {dateline_city}"
+        return None
+    if entry.key == "body:central-apex-committee":
+        return None
+    return None
+
+
+def find_dateline(text: str, body_start: int, gazetteer: Gazetteer) -> PlaceFound | None:
+    match = _DATELINE.match(text, body_start)
+    if match is None:
+        return None
+    city = match.group("city")
+    known = [entry for entry in gazetteer.of_kind(PLACE) if not entry.attrs.get("venue") and fold(entry.name) == fold(city)]
+    if not known and not (city.isupper() and len(city) >= 4):
+        return None
+    name = known[0].name if known else city.title()
+    return PlaceFound(name, match.start("city"), match.end("city"), None, "dateline")
+
+
+def find_date(
+    text: str,
+    sentence_list: list[Sentence],
+    body: BodyFound | None,
+    published_on: datetime.date | None,
+    body_start: int,
+    limit_sentences: int = 6,
+) -> DateFound:
+    """Return the meeting's date from the first sentences that speak of the meeting."""
+    relevant = [s for s in sentence_list if s.end > body_start][:limit_sentences]
+    if body is not None and body.sentence not in relevant:
+        relevant.append(body.sentence)
+    meeting_sentences = [s for s in relevant if MEETING_CUE.search(s.text) or (body is not None and s == body.sentence)]
+    ordered = meeting_sentences + [s for s in relevant if s not in meeting_sentences][:2]
+    fallback = None
+    for sentence in ordered:
+        for mention in dates.find_dates(text, max(sentence.start, body_start), sentence.end):
+            if mention.lead in _OTHER_EVENT_LEADS or mention.relative in _OTHER_EVENT_RELATIVE:
+                continue
+            if mention.form == "year":
+                continue
+            says_today = "today" in text[max(sentence.start, mention.start - 20) : mention.start].casefold() or mention.relative in ("today", "earlier today")
+            resolved = dates.resolve(mention, published_on, says_today=says_today)
+            if mention.day is not None or mention.weekday is not None or mention.relative in ("today", "yesterday", "earlier today"):
+                return DateFound(resolved, mention, sentence)
+            if fallback is None and mention.month is not None and mention.lead not in ("last",):
+                fallback = DateFound(resolved, mention, sentence)
+    if fallback is not None:
+        return fallback
+    return DateFound(dates.ResolvedDate(None, dates.UNKNOWN, note="The report does not say when the meeting took place."), None, None)
+
+
+def find_place(text: str, sentence_list: list[Sentence], gazetteer: Gazetteer, body: BodyFound | None, body_start: int, dateline: PlaceFound | None) -> PlaceFound | None:
+    relevant = [s for s in sentence_list if s.end > body_start][:6]
+    if body is not None and body.sentence not in relevant:
+        relevant.insert(0, body.sentence)
+    for sentence in relevant:
+        if not MEETING_CUE.search(sentence.text):
+            continue
+        for match in gazetteer.find(text, sentence.start, sentence.end, kinds={PLACE}):
+            before = text[max(sentence.start, match.start - 12) : match.start].casefold()
+            if match.entry.attrs.get("venue") and re.search(r"\b(at|in)\s+(the\s+)?$", before):
+                return PlaceFound(match.entry.name, match.start, match.end, sentence, "venue")
+            if not match.entry.attrs.get("venue") and re.search(r"\b(in|at)\s+$", before):
+                return PlaceFound(match.entry.name, match.start, match.end, sentence, "in the text")
+    return dateline
+
+
+def find_chair(text: str, sentence_list: list[Sentence], gazetteer: Gazetteer, body: BodyFound | None, body_start: int, dateline: PlaceFound | None) -> Chair | None:
+    """Return who chaired: "chaired by X", "X presided over", or the body's usual chair leading the report."""
+    people = gazetteer.find(text, body_start, kinds={OFFICE, PERSON})
+    for match in people:
+        sentence = sentence_at(sentence_list, match.start)
+        if sentence is None:
+            continue
+        before = text[max(sentence.start, match.start - 50) : match.start]
+        if _CHAIR_BEFORE.search(before):
+            return _chair_from(text, match, sentence, "chaired by")
+        chair = _chair_from(text, match, sentence, "presided")
+        if _CHAIR_AFTER.match(text[chair.end : chair.end + 60]):
+            return chair
+    # A name with no office after "chaired by".
+    for sentence in sentence_list:
+        found = re.search(r"(?:chaired by|presided over by|under the chairmanship of)\s+", sentence.text, re.IGNORECASE)
+        if found:
+            name = name_after(text, sentence.start + found.end() - 1)
+            if name is not None:
+                return Chair(None, name, name.start, name.end, sentence, "chaired by")
+    # The body's usual chair as the subject of the report's first sentence: "Prime Minister X on Thursday emphasised ... in a meeting".
+    if body is None:
+        return None
+    usual = body.entry.attrs.get("chair_office")
+    lead = [s for s in sentence_list if s.end > body_start][:2]
+    for sentence in lead:
+        start = sentence.start
+        if dateline is not None and dateline.start >= sentence.start and dateline.end <= sentence.end:
+            start = dateline.end + 1
+        first = gazetteer.find(text, start, sentence.end, kinds={OFFICE, PERSON})
+        if not first:
+            continue
+        match = first[0]
+        if text[start : match.start].strip(" :–—-\n\"“") not in ("", "The", "the"):
+            continue
+        office_key = match.entry.key
+        if usual and (office_key == usual or office_key == usual.rsplit(":", 1)[0] or usual.startswith(office_key + ":")):
+            if MEETING_CUE.search(sentence.text) or (len(lead) > 1 and MEETING_CUE.search(lead[1].text)):
+                return _chair_from(text, match, sentence, "leads the report")
+    return None
+
+
+def _chair_from(text: str, match: Match, sentence: Sentence, how: str) -> Chair:
+    name = name_after(text, match.end) if match.entry.kind == OFFICE else Name(match.quote, match.start, match.end)
+    office = match.entry if match.entry.kind == OFFICE else None
+    end = name.end if name is not None else match.end
+    return Chair(office, name, match.start, end, sentence, how)

@@ -1,0 +1,84 @@
+"""Personal names as reports write them after an office: "Prime Minister Shehbaz Sharif", "COAS Munir"."""
+import re
+from dataclasses import dataclass
+
+from curation.extraction.dates import MONTHS, WEEKDAYS
+from curation.extraction.text import fold, tokenize
+
+# Ranks and honorifics come between an office and a name, and are not part of the name.
+_RANKS = re.compile(
+    r"(?:(?:Field\s+Marshal|General|Gen\.?|Lieutenant\s+General|Lt\.?\s*Gen\.?|Lt\.?\s*General|Major\s+General|Maj\.?\s*Gen\.?|"
+    r"Air\s+Chief\s+Marshal|Admiral|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Barrister|Senator|Justice|Retired|\(retd\)|retd\.?)\s+)+"
+)
+# Capitalised words that follow an office without being a name.
+_NOT_NAMES = {
+    "on", "in", "at", "the", "and", "of", "for", "said", "says", "has", "had", "was", "is", "who", "while", "during", "also",
+    "today", "yesterday", "chaired", "presided", "directed", "approved", "house", "office", "secretariat", "pakistan", "federal",
+    "provincial", "national", "apex", "committee", "meeting", "however", "it", "he", "she", "they", "this", "that", "a", "an",
+    "operation", "vision", "gave", "emphasised", "emphasized", "stressed", "noted", "reiterated", "urged", "expressed", "briefed",
+    "according", "with", "after", "before", "under", "over", "to", "by", "from", "as", "his", "her", "their", "secretary", "minister",
+    "chief", "general", "police", "inspector", "army", "staff", "division", "ministry", "corps", "rangers", "isi", "nacta", "ispr",
+    *WEEKDAYS, *MONTHS,
+}
+# Lower-case joiners inside names: Anwaar-ul-Haq, Zia-ud-Din, bin, al.
+_JOINERS = {"ul", "ud", "ur", "us", "un", "bin", "al", "e", "i", "uz"}
+_COMMON_SINGLE = {"khan", "muhammad", "mohammad", "syed", "ali", "shah", "malik", "mian", "sardar", "mir", "chaudhry", "ch"}
+
+
+@dataclass(frozen=True)
+class Name:
+    text: str
+    start: int
+    end: int
+
+
+def name_after(text: str, position: int, limit: int = 5) -> Name | None:
+    """Return the personal name that starts at `position` (after spaces and a rank), if there is one."""
+    rest = text[position : position + 120]
+    stripped = len(rest) - len(rest.lstrip(" \t"))
+    if stripped == 0 and rest[:1] not in (" ", "\t"):
+        # A name is separated from the office by a space; "Prime Minister's" is not followed by a name.
+        return None
+    cursor = position + stripped
+    rank = _RANKS.match(text, cursor)
+    if rank:
+        cursor = rank.end()
+    tokens = tokenize(text, cursor, min(len(text), cursor + 100))
+    words = []
+    for token in tokens:
+        gap = text[(words[-1].end if words else cursor) : token.start]
+        if words and gap not in (" ", "-", "‐", "‑"):
+            break
+        if not words and gap.strip():
+            break
+        if token.text[:1].isupper() and fold(token.text) not in _NOT_NAMES and not token.text.isupper():
+            words.append(token)
+        elif words and fold(token.text) in _JOINERS and gap in ("-", "‐", "‑"):
+            words.append(token)
+        else:
+            break
+        if len(words) >= limit:
+            break
+    while words and fold(words[-1].text) in _JOINERS:
+        words.pop()
+    if not words:
+        return None
+    return Name(text[words[0].start : words[-1].end], words[0].start, words[-1].end)
+
+
+def name_tokens(name: str) -> list[str]:
+    return [token.key for token in tokenize(name) if token.key not in _JOINERS]
+
+
+def names_match(one: str, other: str) -> bool:
+    """Return True if two writings of a name are the same person's: "Shehbaz Sharif" and "Muhammad Shehbaz Sharif".
+
+    The shorter must be wholly contained in the longer; a lone common word (Khan, Muhammad) is not enough.
+    """
+    a, b = name_tokens(one), name_tokens(other)
+    if not a or not b:
+        return False
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    if len(shorter) == 1 and shorter[0] in _COMMON_SINGLE:
+        return False
+    return all(token in longer for token in shorter)

@@ -1,0 +1,189 @@
+"""Run every extractor over one report and turn what they find into proposals with exact quotes."""
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from curation.extraction import attendees as attendee_extraction
+from curation.extraction import dates, decisions, figures, meetings, operations
+from curation.extraction.gazetteer import GROUP, OPERATION, PERSON, Gazetteer, builtin_entries
+from curation.extraction.proposal import ATTENDEE, DECISION, FIGURE, MEETING, OPERATION as OPERATION_KIND, ORGANISATION, Proposed
+from curation.extraction.text import sentences
+
+_FRONT_MATTER = re.compile(r"\A(?:[ \t]*[A-Za-z_]+[ \t]*:[^\n]*\n)+[ \t]*---[ \t]*\n")
+_DATE_LINE = re.compile(r"\A\s*date\s+\d{4}-\d{2}-\d{2}\s+", re.IGNORECASE)
+
+
+@dataclass
+class Extraction:
+    """Everything proposed for one report, in the order an editor reviews it."""
+
+    published_on: datetime.date | None
+    meeting: Proposed | None = None
+    attendees: list[Proposed] = field(default_factory=list)
+    operations: list[Proposed] = field(default_factory=list)
+    organisations: list[Proposed] = field(default_factory=list)
+    decisions: list[Proposed] = field(default_factory=list)
+    figures: list[Proposed] = field(default_factory=list)
+
+    @property
+    def proposals(self) -> list[Proposed]:
+        meeting = [self.meeting] if self.meeting is not None else []
+        return meeting + self.attendees + self.operations + self.organisations + self.decisions + self.figures
+
+
+def body_start(text: str) -> int:
+    """Return where the report proper begins, after any front matter or "date YYYY-MM-DD" line."""
+    match = _FRONT_MATTER.match(text)
+    if match:
+        return match.end()
+    match = _DATE_LINE.match(text)
+    if match:
+        return match.end()
+    return 0
+
+
+def extract(text: str, published_on: datetime.date | None = None, gazetteer: Gazetteer | None = None) -> Extraction:
+    """Return the proposals for one report, resolving relative dates against `published_on`.
+
+    When `published_on` is not given, a date the text carries in its first line ("date 2024-06-23",
+    front matter "published: ...") or an agency dateline with a year is used instead.
+    """
+    gazetteer = gazetteer or Gazetteer(builtin_entries())
+    start = body_start(text)
+    if published_on is None:
+        published_on = dates.publication_date_in_text(text)
+    if published_on is None:
+        dateline_mention = dates.dateline_date(text, start)
+        if dateline_mention is not None and dateline_mention.year is not None:
+            published_on = datetime.date(dateline_mention.year, dateline_mention.month, dateline_mention.day)
+    sentence_list = sentences(text)
+    result = Extraction(published_on=published_on)
+
+    dateline = meetings.find_dateline(text, start, gazetteer)
+    body = meetings.find_body(text, sentence_list, gazetteer, start, dateline.name if dateline else None)
+    chair = meetings.find_chair(text, sentence_list, gazetteer, body, start, dateline)
+    province = body.entry.attrs.get("province") if body else None
+    found_date = meetings.find_date(text, sentence_list, body, published_on, start)
+    place = meetings.find_place(text, sentence_list, gazetteer, body, start, dateline)
+    operation_items = operations.find_operations(text, sentence_list, gazetteer, start)
+    attendee_items = attendee_extraction.find_attendees(text, sentence_list, gazetteer, start, chair=chair, province=province)
+
+    if body is not None:
+        result.meeting = _meeting_proposal(text, body, found_date, place, chair, operation_items, attendee_items, gazetteer, province)
+    if body is not None or attendee_items:
+        result.attendees = [_attendee_proposal(item) for item in attendee_items]
+    result.operations = [_name_proposal(OPERATION_KIND, item) for item in operation_items]
+    result.organisations = [_name_proposal(ORGANISATION, item) for item in operations.find_organisations(text, sentence_list, gazetteer, start)]
+    if body is not None:
+        result.decisions = [_decision_proposal(item, operation_items, index) for index, item in enumerate(decisions.find_decisions(sentence_list, start))]
+    date_spans = [(m.start, m.end) for m in dates.find_dates(text, start)]
+    name_spans = [(m.start, m.end) for m in gazetteer.find(text, start)]
+    result.figures = [_figure_proposal(item) for item in figures.find_figures(text, sentence_list, start, date_spans + name_spans)]
+    for proposal in result.proposals:
+        proposal.check(text)
+    return result
+
+
+def _meeting_proposal(text, body, found_date, place, chair, operation_items, attendee_items, gazetteer, province) -> Proposed:
+    resolved = found_date.resolved
+    entry = body.entry
+    values = {
+        "body_key": entry.key,
+        "body_name": entry.name,
+        "body_record_id": entry.record_id,
+        "body_kind": entry.attrs.get("body_kind", "other"),
+        "body_as_written": body.match.quote,
+        "date": resolved.date.isoformat() if resolved.date else None,
+        "date_precision": resolved.precision,
+        "weekday": resolved.weekday,
+        "date_note": resolved.note,
+        "date_as_written": found_date.mention.quote if found_date.mention else "",
+        "place": place.name if place else "",
+        "place_from": place.how if place else "",
+        "chair_office_key": chair.office.key if chair and chair.office else None,
+        "chair_office": attendee_extraction.qualify(chair.office, gazetteer, province).name if chair and chair.office else None,
+        "chair_name": chair.name.text if chair and chair.name else None,
+        "chair_as_written": text[chair.start : chair.end] if chair else "",
+        "chair_from": chair.how if chair else "",
+        "operation_keys": [item.key for item in operation_items],
+        "attendee_keys": [item.entry.key for item in attendee_items],
+        "attendee_person_names": [item.name.text for item in attendee_items if item.name],
+    }
+    if body.resolved_by:
+        values["body_note"] = f"“{body.match.quote}” taken as the {entry.name} from {body.resolved_by}."
+    # The quote is the passage naming the body, extended to the sentence giving the date if that comes first.
+    quote_start, quote_end = body.sentence.start, body.sentence.end
+    if found_date.sentence is not None and found_date.sentence.start < quote_start:
+        quote_start = found_date.sentence.start
+    if found_date.sentence is not None and found_date.sentence.end > quote_end and found_date.sentence.start - quote_end < 400:
+        quote_end = found_date.sentence.end
+    notes = [resolved.note]
+    if entry.attrs.get("generic"):
+        notes.append("The report names the body only as “the apex committee”: choose which one.")
+    return Proposed(MEETING, values, text[quote_start:quote_end], quote_start, quote_end, " ".join(n for n in notes if n), resolved.confident)
+
+
+def _attendee_proposal(item) -> Proposed:
+    entry = item.entry
+    values = {
+        "key": entry.key,
+        "role": item.role,
+        "office_title": entry.name if entry.kind not in (GROUP, PERSON) else None,
+        "office_record_id": entry.record_id if entry.kind not in (GROUP, PERSON) else None,
+        "group_label": item.mention if entry.kind == GROUP else "",
+        "person_name": item.name.text if item.name else (item.person.name if item.person else None),
+        "person_record_id": item.person.record_id if item.person else None,
+        "as_written": item.mention,
+    }
+    return Proposed(ATTENDEE, values, item.sentence.text, item.sentence.start, item.sentence.end)
+
+
+def _name_proposal(kind: str, item) -> Proposed:
+    values = {
+        "key": item.key,
+        "name": item.name,
+        "record_id": item.entry.record_id if item.entry else None,
+        "as_written": item.spellings[0],
+        "spellings": item.spellings,
+        "mentions": item.mentions,
+        "is_new": item.entry is None,
+    }
+    if kind == OPERATION_KIND:
+        values["operation_kind"] = item.kind
+    note = ""
+    if len(item.spellings) > 1:
+        note = "The report spells it " + ", ".join(f"“{s}”" for s in item.spellings) + "."
+    return Proposed(kind, values, item.sentence.text, item.sentence.start, item.sentence.end, note)
+
+
+def _decision_proposal(item, operation_items, index: int) -> Proposed:
+    sentence = item.sentence
+    operation_keys = [op.key for op in operation_items if any(sentence.start <= s < sentence.end for s, _e in op.extra.get("spans", [(op.start, op.end)]))]
+    values = {
+        "action": item.action,
+        "domain": item.domain,
+        "domain_scores": item.domain_scores,
+        "text": sentence.text,
+        "cue": item.cue,
+        "order": index,
+        "operation_keys": operation_keys,
+    }
+    return Proposed(DECISION, values, sentence.text, sentence.start, sentence.end)
+
+
+def _figure_proposal(item) -> Proposed:
+    values = {
+        "value": item.value,
+        "unit": item.unit,
+        "measures": item.measures,
+        "qualifier": item.qualifier,
+        "figure_text": item.figure_text,
+        "figure_start": item.start,
+        "figure_end": item.end,
+        "out_of": item.total,
+    }
+    return Proposed(FIGURE, values, item.sentence.text, item.sentence.start, item.sentence.end)
+
+
+def operation_kind_of(entry) -> str:
+    return entry.attrs.get("operation_kind", "military_operation") if entry and entry.kind == OPERATION else "military_operation"

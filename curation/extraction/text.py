@@ -1,0 +1,99 @@
+"""Words, sentences and the two normal forms names are compared in, all with offsets into the text."""
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[^\W_]+")
+_VOWELS = set("aeiouy")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        return fold(self.text)
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+
+
+def fold(word: str) -> str:
+    """Return the word without case or accents: the form exact matching compares."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Split text[start:end] into words; hyphens, quotes and apostrophes separate words."""
+    end = len(text) if end is None else end
+    return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+
+
+def transliteration_skeleton(words: list[str]) -> str:
+    """Return the consonant skeleton Urdu names share however they are romanised.
+
+    Azm-e-Istehkam, Azm-i-Istehkam, Azme Istehkam and Azm-e-Istahkam all give "azmsthkm":
+    connectors (-e-, -i-, -ul-) fuse into the words, vowels after the first letter go, and doubled
+    letters (Fasaad / Fasad, Radd / Rad) collapse.
+    """
+    joined = "".join(fold(word) for word in words)
+    joined = "".join(ch for ch in joined if ch.isalnum())
+    if not joined:
+        return ""
+    skeleton = joined[0] + "".join(ch for ch in joined[1:] if ch not in _VOWELS)
+    collapsed = []
+    for ch in skeleton:
+        if not collapsed or collapsed[-1] != ch:
+            collapsed.append(ch)
+    return "".join(collapsed)
+
+
+# A full stop ends a sentence unless it closes an abbreviation the reports use.
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "brig", "no", "st", "jan", "feb", "mar", "apr",
+                  "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "govt", "dept", "rs", "u.s", "i.e", "e.g", "vs"}
+_SENTENCE_END = re.compile(r"[.!?](?:[\"”’')\]]*)(?=\s)|\n\s*\n|\n")
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split the text into sentences and headline/paragraph lines, keeping offsets."""
+    result = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        if match.group().startswith("."):
+            before = text[start : match.start()].rsplit(None, 1)
+            last_word = before[-1].casefold().strip("(\"'“‘") if before else ""
+            if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
+                continue
+        _append_sentence(text, start, end, result)
+        start = end
+    _append_sentence(text, start, len(text), result)
+    return result
+
+
+def _append_sentence(text: str, start: int, end: int, result: list[Sentence]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        result.append(Sentence(text[start:end], start, end))
+
+
+def sentence_at(sentence_list: list[Sentence], offset: int) -> Sentence | None:
+    for sentence in sentence_list:
+        if sentence.start <= offset < sentence.end:
+            return sentence
+    return None

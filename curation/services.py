@@ -1,0 +1,434 @@
+"""Writes for assisted curation: proposals from an imported report, and an editor accepting or rejecting them.
+
+Accepting creates the record as a draft together with its citation, in one transaction; nothing is
+ever published here. A report of a meeting already in the archive adds its citation to that meeting
+instead of creating a second one.
+"""
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from curation.extraction import pipeline
+from curation.extraction.gazetteer import GROUP, Gazetteer
+from curation.extraction.proposal import ATTENDEE, DECISION, FIGURE, MEETING, OPERATION, ORGANISATION
+from curation.models import Proposal
+from curation.selectors import gazetteer_build, meeting_candidates_find
+from meetings.models import Attendee, Body, DatePrecision, Decision, Meeting, Office, Person
+from naparchive.aliases import normalize_name
+from naparchive.publication import PublicationStatus
+from operations.models import Operation, OperationAlias
+from sources.models import Citation, SourceDocument
+
+
+class ProposalError(Exception):
+    """An editor's request about a proposal that cannot be carried out, with a message saying why."""
+
+
+def proposals_generate(*, source: SourceDocument, gazetteer: Gazetteer | None = None, replace_pending: bool = False) -> list[Proposal]:
+    """Read the source and store what it proposes, unless proposals were already made for it.
+
+    With `replace_pending`, pending proposals are read again (after the gazetteer has grown); accepted
+    and rejected ones are kept as the record of what editors decided.
+    """
+    if source.proposals.exists():
+        if not replace_pending:
+            return list(source.proposals.all())
+        source.proposals.pending().delete()
+        if source.proposals.exists():
+            return list(source.proposals.all())
+    gazetteer = gazetteer or gazetteer_build()
+    extraction = pipeline.extract(source.text, source.published_on, gazetteer)
+    published_on = extraction.published_on
+    meeting_match = None
+    meeting_note = ""
+    if extraction.meeting is not None:
+        meeting_match, meeting_note = _meeting_match(extraction.meeting.values, extraction, gazetteer, published_on)
+    proposals = []
+    for order, found in enumerate(extraction.proposals):
+        values = dict(found.values)
+        note = found.note
+        matched_meeting = None
+        matched_operation = None
+        if found.kind == MEETING:
+            matched_meeting = meeting_match
+            values["published_on"] = published_on.isoformat() if published_on else None
+            if meeting_match is not None:
+                values["existing_meeting_id"] = meeting_match.pk
+                note = f"Another report of “{meeting_match}”: {meeting_note}. Accepting adds this report's citation to it. " + note
+            else:
+                twin = _pending_twin(source, values)
+                if twin is not None:
+                    note = f"Possibly the same meeting as proposal #{twin.pk} from “{twin.source}”, not yet accepted. " + note
+        elif found.kind in (ATTENDEE, DECISION):
+            matched_meeting = meeting_match
+        elif found.kind == OPERATION and values.get("record_id"):
+            matched_operation = Operation.objects.filter(pk=values["record_id"]).first()
+        proposals.append(
+            Proposal(
+                source=source,
+                kind=found.kind,
+                order=order,
+                values=values,
+                quote=found.quote,
+                start=found.start,
+                end=found.end,
+                note=note.strip(),
+                confident=found.confident,
+                matched_meeting=matched_meeting,
+                matched_operation=matched_operation,
+            )
+        )
+    return Proposal.objects.bulk_create(proposals)
+
+
+def _meeting_match(values: dict, extraction, gazetteer: Gazetteer, published_on) -> tuple[Meeting | None, str]:
+    body_id = values.get("body_record_id")
+    if body_id is None:
+        return None, ""
+    entries = [gazetteer.get(key) for key in values.get("attendee_keys", [])]
+    operation_ids = {gazetteer.get(key).record_id for key in values.get("operation_keys", []) if gazetteer.get(key) and gazetteer.get(key).record_id}
+    office_ids = {e.record_id for e in entries if e is not None and e.kind == "office" and e.record_id}
+    person_ids = {p.values.get("person_record_id") for p in extraction.attendees if p.values.get("person_record_id")}
+    group_keys = {e.key for e in entries if e is not None and e.kind == GROUP}
+    date = datetime.date.fromisoformat(values["date"]) if values.get("date") else None
+    candidates = meeting_candidates_find(
+        body_id=body_id,
+        date=date,
+        date_precision=values.get("date_precision", DatePrecision.UNKNOWN),
+        weekday=values.get("weekday"),
+        published_on=published_on,
+        operation_ids=operation_ids,
+        office_ids=office_ids,
+        person_ids=person_ids,
+        group_keys=group_keys,
+        gazetteer=gazetteer,
+    )
+    if not candidates:
+        return None, ""
+    best = candidates[0]
+    reason = best.reason
+    if len(candidates) > 1:
+        reason += "; other candidates: " + ", ".join(str(c.meeting) for c in candidates[1:4])
+    return best.meeting, reason
+
+
+def _pending_twin(source: SourceDocument, values: dict) -> Proposal | None:
+    """Return a pending meeting proposal from another source for the same body and a compatible date."""
+    for other in Proposal.objects.pending().filter(kind=MEETING).exclude(source=source).select_related("source"):
+        other_values = other.values
+        if other_values.get("body_key") != values.get("body_key"):
+            continue
+        if values.get("date") and other_values.get("date") and values.get("date_precision") == other_values.get("date_precision") == "day":
+            if values["date"] == other_values["date"]:
+                return other
+            continue
+        weekday = values.get("weekday")
+        other_weekday = other_values.get("weekday")
+        if weekday is not None and other_weekday is not None and weekday != other_weekday:
+            continue
+        if set(values.get("operation_keys", [])) & set(other_values.get("operation_keys", [])):
+            return other
+    return None
+
+
+@transaction.atomic
+def proposal_accept(*, proposal: Proposal, user, overrides: dict | None = None) -> Proposal:
+    """Create the proposed record as a draft with its citation, and mark the proposal accepted.
+
+    `overrides` replaces proposed values (an editor's corrections); `meeting_id` chooses the meeting
+    a report, attendee or decision belongs to, and `create_new: true` makes a meeting proposal a new
+    meeting even when the archive has a matching one.
+    """
+    proposal = Proposal.objects.select_for_update().select_related("source").get(pk=proposal.pk)
+    if proposal.state != Proposal.State.PENDING:
+        raise ProposalError(f"This proposal was already {proposal.get_state_display().lower()}.")
+    overrides = dict(overrides or {})
+    edits = sorted(key for key, value in overrides.items() if proposal.values.get(key) != value)
+    values = {**proposal.values, **overrides}
+    handler = _ACCEPT[proposal.kind]
+    citation, note = handler(proposal, values)
+    proposal.values = values
+    proposal.state = Proposal.State.ACCEPTED
+    proposal.reviewer = user
+    proposal.reviewed_at = timezone.now()
+    proposal.citation = citation
+    notes = [note] if note else []
+    if edits:
+        notes.append("Edited before accepting: " + ", ".join(edits) + ".")
+    proposal.review_note = " ".join(notes)
+    proposal.save()
+    return proposal
+
+
+def proposal_reject(*, proposal: Proposal, user, note: str = "") -> Proposal:
+    """Mark the proposal rejected; nothing is created."""
+    with transaction.atomic():
+        proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+        if proposal.state != Proposal.State.PENDING:
+            raise ProposalError(f"This proposal was already {proposal.get_state_display().lower()}.")
+        proposal.state = Proposal.State.REJECTED
+        proposal.reviewer = user
+        proposal.reviewed_at = timezone.now()
+        proposal.review_note = note
+        proposal.save()
+    return proposal
+
+
+def _cite(proposal: Proposal, **target) -> Citation:
+    citation = Citation(source=proposal.source, quote=proposal.quote, **target)
+    citation.full_clean()
+    citation.save()
+    return citation
+
+
+def _free_slug(model, text: str, max_length: int) -> str:
+    base = slugify(text)[: max_length - 8].strip("-") or "record"
+    slug = base
+    n = 2
+    while model.objects.filter(slug=slug).exists():
+        slug = f"{base}-{n}"
+        n += 1
+    return slug
+
+
+def _accept_meeting(proposal: Proposal, values: dict) -> tuple[Citation, str]:
+    meeting = None
+    if values.get("meeting_id"):
+        meeting = Meeting.objects.filter(pk=values["meeting_id"]).first()
+        if meeting is None:
+            raise ProposalError(f"There is no meeting with id {values['meeting_id']}.")
+    elif not values.get("create_new"):
+        meeting = proposal.matched_meeting
+        if meeting is None:
+            # Another report of the same meeting may have been accepted since this one was read.
+            gazetteer = gazetteer_build()
+            body = _body_for(values, create=False)
+            if body is not None:
+                values["body_record_id"] = body.pk
+                published_on = datetime.date.fromisoformat(values["published_on"]) if values.get("published_on") else None
+                extraction = pipeline.extract(proposal.source.text, published_on, gazetteer)
+                meeting, _reason = _meeting_match({**extraction.meeting.values, **values} if extraction.meeting else values, extraction, gazetteer, published_on)
+    if meeting is not None:
+        citation = _cite(proposal, meeting=meeting)
+        proposal.matched_meeting = meeting
+        _attach_meeting(proposal, meeting)
+        return citation, f"Another report of “{meeting}”: its citation was added; the meeting is unchanged."
+    body = _body_for(values, create=True)
+    date = datetime.date.fromisoformat(values["date"]) if values.get("date") else None
+    precision = values.get("date_precision") or (DatePrecision.DAY if date else DatePrecision.UNKNOWN)
+    if date is None:
+        precision = DatePrecision.UNKNOWN
+    elif precision == DatePrecision.MONTH:
+        date = date.replace(day=1)
+    elif precision == DatePrecision.YEAR:
+        date = date.replace(month=1, day=1)
+    meeting = Meeting(
+        body=body,
+        date=date,
+        date_precision=precision,
+        weekday=values.get("weekday"),
+        date_note=values.get("date_note", ""),
+        place=values.get("place", "") or "",
+        status=PublicationStatus.DRAFT,
+    )
+    if meeting.weekday is not None and date is not None and precision != DatePrecision.DAY:
+        meeting.weekday = None
+    meeting.title = values.get("title") or f"{body.name} meeting"
+    meeting.slug = _free_slug(Meeting, f"{meeting.title} {meeting.date_display}", 160)
+    meeting.full_clean()
+    meeting.save()
+    citation = _cite(proposal, meeting=meeting)
+    proposal.matched_meeting = meeting
+    _attach_meeting(proposal, meeting)
+    return citation, f"Created the draft meeting “{meeting}”."
+
+
+def _attach_meeting(proposal: Proposal, meeting: Meeting) -> None:
+    """Point the source's pending attendee and decision proposals at the meeting now accepted."""
+    Proposal.objects.pending().filter(source=proposal.source, kind__in=[ATTENDEE, DECISION]).update(matched_meeting=meeting)
+
+
+def _body_for(values: dict, *, create: bool) -> Body | None:
+    if values.get("body_record_id"):
+        body = Body.objects.filter(pk=values["body_record_id"]).first()
+        if body is not None:
+            return body
+    name = values.get("body_name") or ""
+    body = Body.objects.filter(name__iexact=name).first() or Body.objects.filter(aliases__name__iexact=name).first()
+    if body is not None or not create:
+        return body
+    if not name or values.get("body_key") in ("body:apex-committee", "body:provincial-apex-committee"):
+        raise ProposalError("The report names the body only as “the apex committee”: set body_name (or body_record_id) to the body that met.")
+    kinds = {choice for choice, _label in Body.Kind.choices}
+    body = Body(name=name, slug=_free_slug(Body, name, 120), kind=values.get("body_kind") if values.get("body_kind") in kinds else Body.Kind.OTHER)
+    body.full_clean()
+    body.save()
+    return body
+
+
+def _meeting_for(proposal: Proposal, values: dict) -> Meeting:
+    if values.get("meeting_id"):
+        meeting = Meeting.objects.filter(pk=values["meeting_id"]).first()
+        if meeting is None:
+            raise ProposalError(f"There is no meeting with id {values['meeting_id']}.")
+        return meeting
+    if proposal.matched_meeting is not None:
+        return proposal.matched_meeting
+    accepted = Proposal.objects.accepted().filter(source=proposal.source, kind=MEETING).exclude(matched_meeting=None).first()
+    if accepted is not None:
+        return accepted.matched_meeting
+    raise ProposalError("Accept this report's meeting proposal first, or give the meeting_id this belongs to.")
+
+
+def _accept_attendee(proposal: Proposal, values: dict) -> tuple[Citation, str]:
+    meeting = _meeting_for(proposal, values)
+    office = None
+    if values.get("office_record_id"):
+        office = Office.objects.filter(pk=values["office_record_id"]).first()
+    if office is None and values.get("office_title"):
+        title = values["office_title"]
+        office = Office.objects.filter(title__iexact=title).first()
+        if office is None:
+            office = Office(title=title, slug=_free_slug(Office, title, 120))
+            office.full_clean()
+            office.save()
+    person = None
+    if values.get("person_record_id"):
+        person = Person.objects.filter(pk=values["person_record_id"]).first()
+    if person is None and values.get("person_name"):
+        name = values["person_name"]
+        person = Person.objects.filter(name__iexact=name).first() or Person.objects.filter(aliases__name__iexact=name).first()
+        if person is None:
+            person = Person(name=name, slug=_free_slug(Person, name, 120))
+            person.full_clean()
+            person.save()
+    group_label = values.get("group_label") or ""
+    if office is None and person is None and not group_label:
+        raise ProposalError("Give an office_title, a person_name or a group_label.")
+    roles = {choice for choice, _label in Attendee.Role.choices}
+    role = values.get("role") if values.get("role") in roles else Attendee.Role.MEMBER
+    existing = Attendee.objects.filter(meeting=meeting, office=office, person=person, group_label=group_label).first()
+    if existing is None and group_label:
+        existing = _same_group(meeting, group_label)
+    if existing is not None:
+        citation = _cite(proposal, attendee=existing)
+        return citation, f"Already recorded at the meeting as “{existing}”: its citation was added."
+    attendee = Attendee(
+        meeting=meeting,
+        office=office,
+        person=person,
+        group_label=group_label,
+        role=role,
+        order=meeting.attendees.count(),
+        status=PublicationStatus.DRAFT,
+    )
+    attendee.full_clean()
+    attendee.save()
+    return _cite(proposal, attendee=attendee), f"Created the draft attendee “{attendee}”."
+
+
+def _same_group(meeting: Meeting, group_label: str) -> Attendee | None:
+    gazetteer = gazetteer_build()
+    wanted = gazetteer.find(group_label, kinds={GROUP})
+    if not wanted:
+        return None
+    for attendee in meeting.attendees.exclude(group_label=""):
+        found = gazetteer.find(attendee.group_label, kinds={GROUP})
+        if found and found[0].entry.key == wanted[0].entry.key:
+            return attendee
+    return None
+
+
+def _accept_operation(proposal: Proposal, values: dict) -> tuple[Citation, str]:
+    operation = None
+    if values.get("operation_id"):
+        operation = Operation.objects.filter(pk=values["operation_id"]).first()
+        if operation is None:
+            raise ProposalError(f"There is no operation with id {values['operation_id']}.")
+    elif values.get("record_id"):
+        operation = Operation.objects.filter(pk=values["record_id"]).first()
+    if operation is None and proposal.matched_operation is not None:
+        operation = proposal.matched_operation
+    name = values.get("name") or ""
+    if operation is None and name:
+        operation = Operation.objects.named(name).first()
+    created = operation is None
+    if created:
+        if not name:
+            raise ProposalError("Give the operation's name.")
+        kinds = {choice for choice, _label in Operation.Kind.choices}
+        operation = Operation(
+            name=name,
+            slug=_free_slug(Operation, name, 120),
+            kind=values.get("operation_kind") if values.get("operation_kind") in kinds else Operation.Kind.MILITARY_OPERATION,
+        )
+        operation.full_clean()
+        operation.save()
+    added = _record_spellings(operation, values.get("spellings") or [])
+    citation = _cite(proposal, operation=operation)
+    proposal.matched_operation = operation
+    parts = [f"Created the draft operation “{operation}”." if created else f"Cited for the operation “{operation}”."]
+    if added:
+        parts.append("New spellings recorded as aliases: " + ", ".join(added) + ".")
+    return citation, " ".join(parts)
+
+
+def _record_spellings(operation: Operation, spellings: list[str]) -> list[str]:
+    """Record each spelling the report uses that the archive does not know yet, so the next import finds it exactly."""
+    known = {normalize_name(operation.name), *(normalize_name(alias.name) for alias in operation.aliases.all())}
+    added = []
+    for spelling in spellings:
+        if normalize_name(spelling) in known:
+            continue
+        if OperationAlias.objects.filter(name__iexact=spelling).exists():
+            continue
+        alias = OperationAlias(operation=operation, name=spelling, kind=OperationAlias.Kind.SPELLING, note="Recorded from an accepted proposal.")
+        alias.full_clean()
+        alias.save()
+        known.add(normalize_name(spelling))
+        added.append(spelling)
+    return added
+
+
+def _accept_decision(proposal: Proposal, values: dict) -> tuple[Citation, str]:
+    meeting = _meeting_for(proposal, values)
+    actions = {choice for choice, _label in Decision.Action.choices}
+    domains = {choice for choice, _label in Decision.Domain.choices}
+    if values.get("domain") not in domains:
+        raise ProposalError(f"Choose a domain among: {', '.join(sorted(domains))}.")
+    decision = Decision(
+        meeting=meeting,
+        order=meeting.decisions.count(),
+        action=values.get("action") if values.get("action") in actions else Decision.Action.DECIDED,
+        text=values.get("text") or proposal.quote,
+        domain=values["domain"],
+        status=PublicationStatus.DRAFT,
+    )
+    decision.full_clean()
+    decision.save()
+    operation_ids = set(values.get("operation_ids") or [])
+    accepted_operations = Proposal.objects.accepted().filter(source=proposal.source, kind=OPERATION).exclude(matched_operation=None)
+    for other in accepted_operations:
+        if other.values.get("key") in (values.get("operation_keys") or []):
+            operation_ids.add(other.matched_operation_id)
+    if operation_ids:
+        decision.operations.set(Operation.objects.filter(pk__in=operation_ids))
+    return _cite(proposal, decision=decision), f"Created the draft decision for “{meeting}”."
+
+
+def _accept_without_record(proposal: Proposal, values: dict) -> tuple[None, str]:
+    # Figures and organisations get records of their own in the figures and organisations apps; until
+    # this service is wired to them, accepting keeps the editor's confirmed values on the proposal.
+    return None, "Confirmed; the values are kept on this proposal (no archive record of this kind is created yet)."
+
+
+_ACCEPT = {
+    MEETING: _accept_meeting,
+    ATTENDEE: _accept_attendee,
+    OPERATION: _accept_operation,
+    DECISION: _accept_decision,
+    ORGANISATION: _accept_without_record,
+    FIGURE: _accept_without_record,
+}
