@@ -229,7 +229,7 @@ def office_list_queryset() -> QuerySet:
     return Office.objects.published().annotate(
         meeting_count=Count("attendances__meeting", filter=attended, distinct=True),
         holder_count=Count("attendances__person", filter=attended & Q(attendances__person__status=PUBLISHED), distinct=True),
-    )
+    ).order_by("title")
 
 
 def office_detail_queryset(*, preview: bool) -> QuerySet:

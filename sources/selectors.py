@@ -1,7 +1,7 @@
 """Read sources for public pages, and place each cited passage in the source's text."""
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -22,17 +22,28 @@ def citations_with_targets(*, preview: bool) -> QuerySet:
         "operation",
     ).order_by("id")
     if not preview:
-        citations = citations.filter(
-            Q(meeting__status=PUBLISHED)
-            | Q(attendee__status=PUBLISHED, attendee__meeting__status=PUBLISHED)
-            | Q(decision__status=PUBLISHED, decision__meeting__status=PUBLISHED)
-            | Q(operation__status=PUBLISHED)
-        )
+        citations = citations.filter(citation_supports_public_fact())
     return citations
 
 
+def citation_supports_public_fact(prefix: str = "") -> Q:
+    """Match citations whose fact is published (and, for attendees and decisions, so is the meeting)."""
+    return (
+        Q(**{f"{prefix}meeting__status": PUBLISHED})
+        | Q(**{f"{prefix}attendee__status": PUBLISHED, f"{prefix}attendee__meeting__status": PUBLISHED})
+        | Q(**{f"{prefix}decision__status": PUBLISHED, f"{prefix}decision__meeting__status": PUBLISHED})
+        | Q(**{f"{prefix}operation__status": PUBLISHED})
+    )
+
+
 def source_list_queryset() -> QuerySet:
-    return SourceDocument.objects.published().annotate(citation_count=Count("citations")).defer("text", "search_vector")
+    return (
+        SourceDocument.objects.published()
+        .annotate(citation_count=Count("citations", filter=citation_supports_public_fact("citations__"), distinct=True))
+        .defer("text", "search_vector")
+        # Aggregation drops Meta.ordering, so say it again.
+        .order_by(F("published_on").desc(nulls_last=True), "original_filename", "id")
+    )
 
 
 def source_detail_queryset(*, preview: bool) -> QuerySet:

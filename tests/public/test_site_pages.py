@@ -1,0 +1,124 @@
+import re
+
+import pytest
+from django.contrib.postgres.search import SearchQuery
+from django.db import connection
+from django.urls import reverse
+
+from meetings.models import Meeting
+
+
+def html_of(response) -> str:
+    return response.content.decode()
+
+
+def test_home_explains_the_archive_and_leads_to_the_launch_meeting(client, archive):
+    page = html_of(client.get(reverse("home")))
+    assert "<h1" in page and "National Action Plan" in page
+    assert f'href="{archive.meeting.get_absolute_url()}"' in page
+    assert f'href="{archive.operation.get_absolute_url()}">Azm-e-Istehkam</a>' in page
+    assert 'action="/search/"' in page
+    assert "Unreviewed draft meeting" not in page
+
+
+def test_home_shows_the_archive_at_a_glance(client, archive):
+    page = html_of(client.get(reverse("home")))
+    glance = page.split('id="glance-title"')[1].split("</section>")[0]
+    figures = dict(re.findall(r"<dt>([^<]+)</dt><dd>([^<]+)</dd>", glance))
+    assert figures == {"Meetings": "2", "Decisions": "3", "Operations": "3", "Sources": "2", "Years covered": "2024"}
+    assert "the date of 1 meeting is not established" in glance
+
+
+def test_timeline_lists_meetings_by_year_with_launches(client, archive):
+    page = html_of(client.get(reverse("timeline")))
+    assert '<h2 id="year-2024-title">2024</h2>' in page
+    assert f'Launched: <a href="{archive.operation.get_absolute_url()}">Azm-e-Istehkam</a>' in page
+    undated = page.split('id="undated-title"')[1]
+    assert archive.undated_meeting.title in undated
+
+
+def test_meeting_feed_is_atom_with_published_meetings(client, archive):
+    response = client.get(reverse("feed-meetings"))
+    assert response["Content-Type"].startswith("application/atom+xml")
+    feed = html_of(response)
+    assert "<title>Central Apex Committee meeting approving Operation Azm-e-Istehkam (22 June 2024)</title>" in feed
+    assert "Unreviewed draft meeting" not in feed
+
+
+def test_source_feed_lists_published_sources(client, archive):
+    feed = html_of(client.get(reverse("feed-sources")))
+    assert archive.report_000.get_absolute_url() in feed
+    assert archive.draft_source.get_absolute_url() not in feed
+
+
+def test_sitemap_lists_published_pages_only(client, archive):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    xml = html_of(response)
+    for record in (archive.meeting, archive.operation, archive.report_000):
+        assert f"http://testserver{record.get_absolute_url()}</loc>" in xml
+    assert archive.draft_meeting.get_absolute_url() not in xml
+    assert archive.draft_source.get_absolute_url() not in xml
+    assert "http://testserver/people/shehbaz-sharif/</loc>" in xml
+
+
+def test_robots_txt_points_to_the_sitemap(client, db):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Sitemap: http://testserver/sitemap.xml" in html_of(response)
+    assert "Disallow: /admin/" in html_of(response)
+
+
+def test_404_page_helps_the_reader_on(client, db):
+    response = client.get("/meetings/no-such-meeting/")
+    assert response.status_code == 404
+    page = html_of(response)
+    assert "Page not found" in page and 'action="/search/"' in page and 'href="/meetings/"' in page
+
+
+def test_pages_have_canonical_links_titles_and_descriptions(client, archive):
+    page = html_of(client.get(archive.meeting.get_absolute_url() + "?utm_source=x"))
+    assert f'<link rel="canonical" href="http://testserver{archive.meeting.get_absolute_url()}">' in page
+    assert "<title>Central Apex Committee meeting approving Operation Azm-e-Istehkam, 22 June 2024 · NAP Archive</title>" in page
+    assert '<meta name="description" content="The committee approved Operation Azm-e-Istehkam.">' in page
+    assert '<meta property="og:type" content="article">' in page
+
+
+PAGE_URLS = [
+    "/",
+    "/meetings/",
+    "/meetings/2024/",
+    "/meetings/2024/6/",
+    "/meetings/2024-06-22-central-apex-committee/",
+    "/meetings/federal-apex-committee-balochistan/",
+    "/decisions/",
+    "/people/",
+    "/people/shehbaz-sharif/",
+    "/offices/prime-minister/",
+    "/operations/",
+    "/operations/azm-e-istehkam/",
+    "/sources/",
+    "/sources/central-apex-committee-2024-06-22-report/",
+    "/timeline/",
+    "/search/?q=Azm-e-Istehkam",
+    "/no-such-page/",
+]
+
+
+@pytest.mark.parametrize("url", PAGE_URLS)
+def test_pages_need_no_inline_script_or_style_and_nothing_from_outside(client, archive, url):
+    page = html_of(client.get(url))
+    assert "<style" not in page and " style=" not in page
+    assert not re.search(r"<script(?![^>]*\ssrc=)", page)
+    assert not re.search(r'(?:src|href)="(?:https?:)?//(?!testserver)', page.replace(archive.report_000.url or "\0", ""))
+    assert 'class="skip-link" href="#main"' in page and '<main id="main"' in page
+    assert page.count("<h1") == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="The stored vector is filled on PostgreSQL only.")
+def test_postgresql_keeps_the_stored_vector_current_and_indexed(archive):
+    Meeting.objects.filter(pk=archive.meeting.pk).update(summary="Reviewed the madrassa registration drive.")
+    assert Meeting.objects.filter(search_vector=SearchQuery("madrassa", config="english")).get() == archive.meeting
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'meetings_meeting_search_vector_gin'")
+        assert "USING gin (search_vector)" in cursor.fetchone()[0]
