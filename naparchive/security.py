@@ -1,4 +1,5 @@
 """Security headers Django does not set by itself."""
+from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 
 
@@ -19,3 +20,16 @@ class PermissionsPolicyMiddleware:
         if self.header:
             response.headers.setdefault("Permissions-Policy", self.header)
         return response
+
+
+class LoginLockoutBackend(AxesStandaloneBackend):
+    """Refuse logins from a locked-out username and address (django-axes), for logins made over the web.
+
+    Axes refuses to work without the request; a login with none (Django's test client, a shell) comes
+    from no address an attacker could use, so it is let through to the next backend instead of failing.
+    """
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)

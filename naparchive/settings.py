@@ -125,7 +125,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Axes first, so a locked-out username and address never reach the password check.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "naparchive.security.LoginLockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
