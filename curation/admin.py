@@ -119,7 +119,6 @@ class ProposalAdmin(admin.ModelAdmin):
         if obj.state == Proposal.State.PENDING and ("_accept" in request.POST or "_reject" in request.POST):
             try:
                 if "_accept" in request.POST:
-                    # The form already saved the edited values: accept them as they now stand.
                     proposal_accept(proposal=obj, user=request.user, overrides=obj.values)
                     self.message_user(request, "Accepted: the record was created as a draft with its citation.", messages.SUCCESS)
                 else:
@@ -133,7 +132,9 @@ class ProposalAdmin(admin.ModelAdmin):
         return super().response_change(request, obj)
 
     def save_model(self, request, obj, form, change):
-        if obj.state != Proposal.State.PENDING:
+        # Accepting and rejecting go through the services, which compare the edited values with the
+        # stored ones (to record what the editor changed): the edits are not saved here first.
+        if obj.state != Proposal.State.PENDING or "_accept" in request.POST or "_reject" in request.POST:
             return
         super().save_model(request, obj, form, change)
 

@@ -59,7 +59,8 @@ def find_figures(text: str, sentence_list: list[Sentence], body_start: int, skip
             start, end = match.start("number"), match.end("number")
             if any(s <= start < e for s, e in skip_spans):
                 continue
-            before = text[max(sentence.start, start - 1) : start]
+            lead = match.start("currency") if match.group("currency") else start
+            before = text[max(sentence.start, lead - 1) : lead]
             after = text[end : end + 1]
             # Part of a word or a name (Khyber-4, 2023-2028), or a year standing alone.
             if before.isalpha() or before == "-" or after == "-" or (after.isalpha() and not match.group("scale") and not match.group("percent")):

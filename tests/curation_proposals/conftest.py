@@ -1,0 +1,27 @@
+"""Fixtures for assisted curation: the seed texts, the built-in gazetteer and an editor."""
+from pathlib import Path
+
+import pytest
+
+from curation.extraction.gazetteer import Gazetteer, builtin_entries
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    return Gazetteer(builtin_entries())
+
+
+@pytest.fixture(scope="session")
+def seed_text():
+    def read(prefix: str) -> str:
+        (path,) = SEEDS.glob(f"{prefix}_*.txt")
+        return path.read_text(encoding="utf-8")
+
+    return read
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    return django_user_model.objects.create_user(username="editor", password="a-long-test-password", is_staff=True, is_superuser=True)

@@ -1,0 +1,192 @@
+"""Proposals from imported reports, and what accepting or rejecting them does to the archive."""
+import datetime
+
+import pytest
+
+from curation.models import Proposal
+from curation.services import ProposalError, proposal_accept, proposal_reject, proposals_generate
+from meetings.models import Attendee, Body, Decision, Meeting
+from naparchive.publication import PublicationStatus
+from operations.models import Operation, OperationAlias
+from sources.models import Citation
+
+
+@pytest.fixture
+def central_body(make_body):
+    body = make_body(name="Central Apex Committee on the National Action Plan", slug="central-apex-committee", kind=Body.Kind.FEDERAL_APEX_COMMITTEE)
+    body.aliases.create(name="Federal Apex Committee")
+    return body
+
+
+@pytest.fixture
+def azm(make_operation):
+    operation = make_operation(name="Azm-e-Istehkam", slug="azm-e-istehkam", kind=Operation.Kind.VISION)
+    operation.aliases.create(name="AZM-E-ISTEHKAM")
+    return operation
+
+
+def proposal_of(source, kind, **values):
+    for proposal in source.proposals.filter(kind=kind):
+        if all(proposal.values.get(key) == value for key, value in values.items()):
+            return proposal
+    raise AssertionError(f"no {kind} proposal with {values}")
+
+
+def test_generating_stores_each_proposal_with_its_quote(make_source, seed_text):
+    source = make_source(text=seed_text("000"), status=PublicationStatus.DRAFT)
+    proposals = proposals_generate(source=source)
+    assert {p.kind for p in proposals} == {"meeting", "attendee", "operation", "decision"}
+    for proposal in Proposal.objects.filter(source=source):
+        proposal.full_clean()
+        assert source.text[proposal.start : proposal.end] == proposal.quote
+        assert proposal.state == Proposal.State.PENDING
+    # A second run adds nothing.
+    count = Proposal.objects.count()
+    proposals_generate(source=source)
+    assert Proposal.objects.count() == count
+
+
+def test_accepting_the_meeting_creates_a_draft_meeting_with_its_citation(make_source, seed_text, editor, central_body):
+    source = make_source(text=seed_text("000"))
+    proposals_generate(source=source)
+    meeting_proposal = proposal_of(source, "meeting")
+    assert meeting_proposal.matched_meeting is None
+    accepted = proposal_accept(proposal=meeting_proposal, user=editor)
+    meeting = accepted.matched_meeting
+    assert meeting.body == central_body
+    assert (meeting.date, meeting.date_precision, meeting.place) == (datetime.date(2024, 6, 22), "day", "Islamabad")
+    assert meeting.status == PublicationStatus.DRAFT
+    assert accepted.citation.meeting == meeting and accepted.citation.quote in source.text
+    assert (accepted.state, accepted.reviewer, accepted.reviewed_at is not None) == ("accepted", editor, True)
+
+
+def test_the_second_report_of_a_meeting_is_matched_not_duplicated(make_source, seed_text, editor, central_body, azm):
+    first = make_source(text=seed_text("000"))
+    proposals_generate(source=first)
+    meeting = proposal_accept(proposal=proposal_of(first, "meeting"), user=editor).matched_meeting
+    proposal_accept(proposal=proposal_of(first, "operation"), user=editor)
+    for attendee in first.proposals.filter(kind="attendee"):
+        proposal_accept(proposal=attendee, user=editor)
+    decision = proposal_of(first, "decision")
+    proposal_accept(proposal=decision, user=editor)
+    assert list(meeting.decisions.get().operations.all()) == [azm]
+
+    # Seed 001 carries no date: "on Saturday" only. Same body, a Saturday, same operation and groups.
+    second = make_source(text=seed_text("001"))
+    proposals_generate(source=second)
+    meeting_proposal = proposal_of(second, "meeting")
+    assert meeting_proposal.matched_meeting == meeting
+    assert "Another report of" in meeting_proposal.note
+    proposal_accept(proposal=meeting_proposal, user=editor)
+    assert Meeting.objects.count() == 1
+    assert meeting.citations.count() == 2
+    # A group already recorded gains a citation instead of a duplicate attendee.
+    groups_before = Attendee.objects.filter(meeting=meeting).count()
+    accepted = proposal_accept(proposal=proposal_of(second, "attendee", key="group:service-chiefs"), user=editor)
+    assert Attendee.objects.filter(meeting=meeting).count() == groups_before
+    assert accepted.citation.attendee.group_label == "Services Chiefs"
+
+
+def test_a_report_accepted_later_is_matched_at_acceptance(make_source, seed_text, editor, central_body, azm):
+    first = make_source(text=seed_text("000"))
+    second = make_source(text=seed_text("001"), published_on=datetime.date(2024, 6, 23))
+    proposals_generate(source=first)
+    proposals_generate(source=second)
+    assert "Possibly the same meeting" in proposal_of(second, "meeting").note
+    meeting = proposal_accept(proposal=proposal_of(first, "meeting"), user=editor).matched_meeting
+    assert proposal_accept(proposal=proposal_of(second, "meeting"), user=editor).matched_meeting == meeting
+    assert Meeting.objects.count() == 1
+
+
+def test_accepting_an_operation_resolves_the_alias_and_records_new_spellings(make_source, seed_text, editor, azm):
+    source = make_source(text=seed_text("001"))
+    proposals_generate(source=source)
+    proposal = proposal_of(source, "operation")
+    assert proposal.matched_operation == azm
+    accepted = proposal_accept(proposal=proposal, user=editor)
+    assert accepted.citation.operation == azm
+    assert Operation.objects.count() == 1
+    # "Azm-e-Istahkam" was matched by transliteration; it is now an alias, so it matches exactly.
+    assert set(azm.aliases.values_list("name", flat=True)) == {"AZM-E-ISTEHKAM", "Azm-e-Istahkam"}
+    assert list(Operation.objects.named("Azm-e-Istahkam")) == [azm]
+
+
+def test_edit_then_accept(make_source, seed_text, editor, central_body):
+    source = make_source(text=seed_text("002"))
+    proposals_generate(source=source)
+    meeting = proposal_accept(proposal=proposal_of(source, "meeting"), user=editor, overrides={"date": "2024-11-19", "date_precision": "day", "weekday": 1}).matched_meeting
+    assert meeting.date == datetime.date(2024, 11, 19)
+    decision_proposal = proposal_of(source, "decision", action="agreed")
+    accepted = proposal_accept(proposal=decision_proposal, user=editor, overrides={"domain": "governance", "text": "Agreed to revitalise NACTA."})
+    decision = accepted.citation.decision
+    assert (decision.domain, decision.text, decision.status) == ("governance", "Agreed to revitalise NACTA.", PublicationStatus.DRAFT)
+    assert "Edited before accepting: domain, text." in accepted.review_note
+    assert decision.citations.get().quote.startswith("They also agreed on NACTA")
+
+
+def test_attendees_and_decisions_need_their_meeting_first(make_source, seed_text, editor):
+    source = make_source(text=seed_text("003"))
+    proposals_generate(source=source)
+    with pytest.raises(ProposalError, match="meeting proposal first"):
+        proposal_accept(proposal=proposal_of(source, "attendee", key="office:dg-isi"), user=editor)
+    assert proposal_of(source, "attendee", key="office:dg-isi").state == "pending"
+    assert Attendee.objects.count() == 0
+
+
+def test_an_attendee_creates_office_and_person_as_drafts(make_source, seed_text, editor, central_body):
+    source = make_source(text=seed_text("002"))
+    proposals_generate(source=source)
+    proposal_accept(proposal=proposal_of(source, "meeting"), user=editor)
+    accepted = proposal_accept(proposal=proposal_of(source, "attendee", key="office:chief-of-army-staff"), user=editor)
+    attendee = accepted.citation.attendee
+    assert (attendee.office.title, attendee.person.name) == ("Chief of Army Staff", "Syed Asim Munir")
+    assert {attendee.status, attendee.office.status, attendee.person.status} == {PublicationStatus.DRAFT}
+    chair = proposal_accept(proposal=proposal_of(source, "attendee", role="chair"), user=editor).citation.attendee
+    assert (chair.role, chair.person.name) == ("chair", "Shehbaz Sharif")
+
+
+def test_reject_creates_nothing_and_cannot_be_undone_by_accepting(make_source, seed_text, editor):
+    source = make_source(text=seed_text("000"))
+    proposals_generate(source=source)
+    proposal = proposal_of(source, "meeting")
+    rejected = proposal_reject(proposal=proposal, user=editor, note="Duplicate")
+    assert (rejected.state, rejected.review_note, rejected.reviewer) == ("rejected", "Duplicate", editor)
+    assert Meeting.objects.count() == 0 and Citation.objects.count() == 0
+    with pytest.raises(ProposalError, match="already rejected"):
+        proposal_accept(proposal=proposal, user=editor)
+
+
+def test_accepting_publishes_nothing(make_source, seed_text, editor, central_body):
+    source = make_source(text=seed_text("000"), status=PublicationStatus.DRAFT)
+    proposals_generate(source=source)
+    for kind in ("meeting", "operation", "attendee", "decision"):
+        for proposal in source.proposals.filter(kind=kind):
+            proposal_accept(proposal=proposal, user=editor)
+    assert Meeting.objects.published().count() == 0
+    assert Attendee.objects.published().count() == 0
+    assert Decision.objects.published().count() == 0
+    assert Operation.objects.published().count() == 0
+    assert Citation.objects.count() == source.proposals.count()
+
+
+def test_a_generic_apex_committee_must_be_chosen_before_accepting(make_source, editor):
+    source = make_source(text="LAHORE: The apex committee met on Monday and decided to set up a new force.")
+    proposals_generate(source=source)
+    proposal = proposal_of(source, "meeting")
+    with pytest.raises(ProposalError, match="choose|set body_name"):
+        proposal_accept(proposal=proposal, user=editor)
+    meeting = proposal_accept(proposal=proposal, user=editor, overrides={"body_name": "Punjab Apex Committee", "body_key": "body:apex-committee:punjab"}).matched_meeting
+    assert meeting.body.name == "Punjab Apex Committee" and meeting.body.status == PublicationStatus.DRAFT
+
+
+def test_importing_a_file_generates_its_proposals(tmp_path, db):
+    from sources.importing import sources_import_paths
+
+    article = tmp_path / "kp.txt"
+    article.write_text(
+        "title: KP apex\npublished: 2024-07-02\n---\nPESHAWAR: The Khyber Pakhtunkhwa Apex Committee on Monday decided to raise a new force.\n",
+        encoding="utf-8",
+    )
+    [(_, _, result)] = list(sources_import_paths(paths=[article]))
+    meeting = result.source.proposals.get(kind="meeting")
+    assert (meeting.values["date"], meeting.values["body_key"]) == ("2024-07-01", "body:apex-committee:khyber-pakhtunkhwa")
