@@ -21,6 +21,7 @@ setup: install
 	$(PY) manage.py create_editors_group
 	$(PY) manage.py import_sources seeds/
 	$(PY) manage.py load_curated_archive
+	$(PY) manage.py load_curated_discrepancies
 
 run: setup
 	@echo

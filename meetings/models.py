@@ -6,7 +6,9 @@ from django.db.models import Q
 from django.urls import reverse
 
 from naparchive.aliases import Alias
-from naparchive.publication import Publishable
+from simple_history.models import HistoricalRecords
+
+from naparchive.publication import HISTORY_EXCLUDED_FIELDS, EditorialRecord
 from naparchive.search_index import search_vector_field
 
 
@@ -27,7 +29,7 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 6, "Sunday"
 
 
-class Body(Publishable):
+class Body(EditorialRecord):
     """A committee or institution that meets or acts (Popolo: Organization)."""
 
     class Kind(models.TextChoices):
@@ -45,6 +47,7 @@ class Body(Publishable):
     kind = models.CharField(max_length=40, choices=Kind.choices, default=Kind.OTHER)
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", help_text="The body this one sits under, if any.")
     description = models.TextField(blank=True)
+    history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED_FIELDS)
 
     class Meta:
         ordering = ["name"]
@@ -56,19 +59,21 @@ class Body(Publishable):
 
 class BodyAlias(Alias):
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="aliases")
+    history = HistoricalRecords()
 
     class Meta(Alias.Meta):
         verbose_name_plural = "body aliases"
         constraints = [Alias.unique_name_constraint("body_alias_unique_name")]
 
 
-class Person(Publishable):
+class Person(EditorialRecord):
     """One real person, whatever offices they held: a person at many meetings is one record."""
 
     name = models.CharField(max_length=200, help_text="The name most sources use, e.g. Shehbaz Sharif.")
     slug = models.SlugField(max_length=120, unique=True)
     description = models.TextField(blank=True)
     search_vector = search_vector_field()
+    history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED_FIELDS)
 
     class Meta:
         ordering = ["name"]
@@ -80,18 +85,20 @@ class Person(Publishable):
 
 class PersonAlias(Alias):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
+    history = HistoricalRecords()
 
     class Meta(Alias.Meta):
         verbose_name_plural = "person aliases"
         constraints = [Alias.unique_name_constraint("person_alias_unique_name")]
 
 
-class Office(Publishable):
+class Office(EditorialRecord):
     """A post that someone holds (Popolo: Post), such as Prime Minister or Chief Minister of Punjab."""
 
     title = models.CharField(max_length=200, unique=True, help_text="E.g. Prime Minister, Chief of Army Staff, DG ISI.")
     slug = models.SlugField(max_length=120, unique=True)
     description = models.TextField(blank=True)
+    history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED_FIELDS)
 
     class Meta:
         ordering = ["title"]
@@ -100,7 +107,7 @@ class Office(Publishable):
         return self.title
 
 
-class Meeting(Publishable):
+class Meeting(EditorialRecord):
     """One sitting of a body, with its date only as precise as the sources make it."""
 
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="meetings")
@@ -123,6 +130,7 @@ class Meeting(Publishable):
     place = models.CharField(max_length=200, blank=True, help_text="City or venue; blank if the sources do not say.")
     summary = models.TextField(blank=True)
     search_vector = search_vector_field()
+    history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED_FIELDS)
 
     class Meta:
         ordering = [models.F("date").desc(nulls_last=True), "title"]
@@ -183,6 +191,7 @@ class MeetingAgendaItem(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
     topic = models.CharField(max_length=300)
     order = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["meeting", "order", "id"]
@@ -191,7 +200,7 @@ class MeetingAgendaItem(models.Model):
         return self.topic
 
 
-class Attendee(Publishable):
+class Attendee(EditorialRecord):
     """Who was at a meeting: a person, the office they held there, or a group the sources name without names."""
 
     class Role(models.TextChoices):
@@ -218,6 +227,7 @@ class Attendee(Publishable):
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.MEMBER)
     order = models.PositiveSmallIntegerField(default=0)
     note = models.CharField(max_length=300, blank=True)
+    history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED_FIELDS)
 
     class Meta:
         ordering = ["meeting", "order", "id"]
@@ -240,7 +250,7 @@ class Attendee(Publishable):
         return bool(self.group_label)
 
 
-class Decision(Publishable):
+class Decision(EditorialRecord):
     """What a meeting decided, approved, reviewed or directed."""
 
     class Action(models.TextChoices):
@@ -273,6 +283,7 @@ class Decision(Publishable):
     bodies = models.ManyToManyField(Body, blank=True, related_name="decisions", help_text="Bodies the decision concerns (not the body that met).")
     note = models.TextField(blank=True, help_text="Public note, e.g. where the sources differ.")
     search_vector = search_vector_field()
+    history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED_FIELDS)
 
     class Meta:
         ordering = ["meeting", "order", "id"]

@@ -1,10 +1,27 @@
-"""Publication status shared by every public-facing record: only published records are public."""
+"""Publication status shared by every public-facing record: only published records are public.
+
+Curated records (sources, meetings and their parts, operations, bodies, people, offices) are
+`EditorialRecord`s and go through the editorial workflow: draft → in review → published, and
+withdrawn (out of public view, kept for the record). "Corrected" is not a status: a published record
+with public correction notes (editorial.Correction) is a corrected one, so `.published()` stays the
+single way to get public records. The transitions live in editorial.services.
+"""
+from django.conf import settings
 from django.db import models
 
 
 class PublicationStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
+    IN_REVIEW = "in_review", "In review"
     PUBLISHED = "published", "Published"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+# Records outside the editorial workflow (figures, organisations) only have these two.
+BASIC_STATUS_CHOICES = [
+    (PublicationStatus.DRAFT.value, PublicationStatus.DRAFT.label),
+    (PublicationStatus.PUBLISHED.value, PublicationStatus.PUBLISHED.label),
+]
 
 
 class PublishableQuerySet(models.QuerySet):
@@ -14,13 +31,19 @@ class PublishableQuerySet(models.QuerySet):
     def drafts(self):
         return self.filter(status=PublicationStatus.DRAFT)
 
+    def in_review(self):
+        return self.filter(status=PublicationStatus.IN_REVIEW)
+
+    def withdrawn(self):
+        return self.filter(status=PublicationStatus.WITHDRAWN)
+
 
 class Publishable(models.Model):
     """A record with a publication status and the timestamps consumers sync on."""
 
     status = models.CharField(
         max_length=20,
-        choices=PublicationStatus.choices,
+        choices=BASIC_STATUS_CHOICES,
         default=PublicationStatus.DRAFT,
         db_index=True,
         help_text="Only published records appear on the public site and API.",
@@ -36,3 +59,57 @@ class Publishable(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == PublicationStatus.PUBLISHED
+
+
+# Fields the revision history leaves out: the search vector is derived, updated_at repeats the
+# history's own date, and version only counts saves (keeping it out also lets a revert start
+# from the record's current version rather than the old one).
+HISTORY_EXCLUDED_FIELDS = ["search_vector", "updated_at", "version"]
+
+
+class EditorialRecord(Publishable):
+    """A curated record under the editorial workflow, with its authors, reviewer and edit version."""
+
+    status = models.CharField(
+        max_length=20,
+        choices=PublicationStatus.choices,
+        default=PublicationStatus.DRAFT,
+        db_index=True,
+        help_text="Draft → in review → published; withdrawn records leave public view but are kept. "
+        "Only editors with the publish permission publish or withdraw.",
+    )
+    version = models.PositiveIntegerField(
+        default=1,
+        help_text="Goes up by one at every editorial save; a save made from an older copy is refused.",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        help_text="The editor who created the record (its author); empty for records loaded by a command.",
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        help_text="The editor with the publish permission who last published it (its reviewer).",
+    )
+    published_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When it was first published.",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.status == PublicationStatus.WITHDRAWN

@@ -69,6 +69,9 @@ INSTALLED_APPS = [
     "figures",
     "organisations",
     "bodies",
+    # Editorial workflow: corrections, discrepancies, the publish permission; history of every change.
+    "simple_history",
+    "editorial",
 ]
 
 MIDDLEWARE = [
@@ -89,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Records which editor made each change in the revision history, whichever code path saves.
+    "simple_history.middleware.HistoryRequestMiddleware",
     # Last: it refuses requests from a locked-out username and address.
     "axes.middleware.AxesMiddleware",
 ]
@@ -159,6 +164,9 @@ STORAGES = {
 # The public API (naparchive/api.py): anonymous clients read published records; editors send a token
 # (no session cookies, so no other site can write with a visitor's login) and write with the admin's
 # permissions and validation.
+# Revision history: correction notes become the change reason, and they can be longer than 100 characters.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.TokenAuthentication"],
     # The archive's own search, ordering, pagination, parser and throttles (naparchive/api.py) are set on

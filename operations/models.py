@@ -1,8 +1,10 @@
 from django.db import models
 from django.urls import reverse
 
+from simple_history.models import HistoricalRecords
+
 from naparchive.aliases import Alias, normalize_name
-from naparchive.publication import Publishable, PublishableQuerySet
+from naparchive.publication import HISTORY_EXCLUDED_FIELDS, EditorialRecord, PublishableQuerySet
 from naparchive.search_index import search_vector_field
 
 
@@ -20,6 +22,7 @@ class Region(models.Model):
     slug = models.SlugField(max_length=120, unique=True)
     kind = models.CharField(max_length=12, choices=Kind.choices)
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -43,7 +46,7 @@ class OperationQuerySet(PublishableQuerySet):
         return self.filter(id__in=ids)
 
 
-class Operation(Publishable):
+class Operation(EditorialRecord):
     """A named counter-terrorism operation, campaign or vision (Azm-e-Istehkam, Zarb-e-Azb...)."""
 
     class Kind(models.TextChoices):
@@ -88,6 +91,7 @@ class Operation(Publishable):
     )
     summary = models.TextField(blank=True)
     search_vector = search_vector_field()
+    history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED_FIELDS)
 
     objects = OperationQuerySet.as_manager()
 
@@ -109,6 +113,7 @@ class OperationAlias(Alias):
 
     operation = models.ForeignKey(Operation, on_delete=models.CASCADE, related_name="aliases")
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.SPELLING)
+    history = HistoricalRecords()
 
     class Meta(Alias.Meta):
         verbose_name_plural = "operation aliases"

@@ -6,7 +6,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from naparchive.publication import Publishable
+from simple_history.models import HistoricalRecords
+
+from naparchive.publication import HISTORY_EXCLUDED_FIELDS, EditorialRecord
 from naparchive.search_index import search_vector_field
 
 
@@ -15,7 +17,7 @@ def sha256_of_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-class SourceDocument(Publishable):
+class SourceDocument(EditorialRecord):
     """One article or statement, kept verbatim: the archive's evidence."""
 
     class Kind(models.TextChoices):
@@ -49,7 +51,17 @@ class SourceDocument(Publishable):
     original_filename = models.CharField(max_length=255, blank=True, help_text="Name of the file it was imported from.")
     imported_at = models.DateTimeField(default=timezone.now, editable=False)
     editorial_note = models.TextField(blank=True, help_text="What editors know about this source's provenance or reliability.")
+    origin = models.CharField(
+        max_length=200,
+        blank=True,
+        db_index=True,
+        help_text="The official statement or press release this source carries, named the same way on every "
+        "source that carries it (e.g. “PMO statement, 22 June 2024”). Sources with the same origin, like "
+        "sources from the same outlet, count as one independent source.",
+    )
     search_vector = search_vector_field()
+    # The text never changes after import, so the history keeps only the metadata editors curate.
+    history = HistoricalRecords(excluded_fields=[*HISTORY_EXCLUDED_FIELDS, "text"])
 
     class Meta:
         ordering = ["-published_on", "original_filename", "id"]
@@ -115,6 +127,7 @@ class Citation(models.Model):
     operation = models.ForeignKey("operations.Operation", null=True, blank=True, on_delete=models.CASCADE, related_name="citations")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["source_id", "id"]

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from meetings.models import Meeting
 from naparchive.publication import PublicationStatus
-from sources.editors import EDITORS_GROUP, editors_group_sync
+from sources.editors import EDITORS_GROUP, editors_group_sync, publishers_group_sync
 from sources.models import Citation, SourceDocument
 
 
@@ -133,13 +133,18 @@ def test_source_text_cannot_be_edited_once_stored(editor_client, make_source):
     assert 'name="text"' not in response.content.decode()
 
 
-def test_bulk_publish_and_unpublish(editor_client, make_meeting):
+def test_bulk_publish_and_withdraw(client, editor, make_meeting, make_citation):
+    # Publishing is a publisher's act, and each meeting needs a citation (tests/editorial has the details).
+    editor.groups.add(publishers_group_sync())
+    client.force_login(editor)
     drafts = [make_meeting(status=PublicationStatus.DRAFT) for _ in range(2)]
+    for meeting in drafts:
+        make_citation(meeting)
     url = reverse("admin:meetings_meeting_changelist")
     ids = [meeting.pk for meeting in drafts]
-    editor_client.post(url, {"action": "publish_selected", "_selected_action": ids})
+    client.post(url, {"action": "publish_selected", "_selected_action": ids})
     assert Meeting.objects.published().filter(pk__in=ids).count() == 2
-    editor_client.post(url, {"action": "unpublish_selected", "_selected_action": ids})
+    client.post(url, {"action": "withdraw_selected", "_selected_action": ids})
     assert Meeting.objects.published().filter(pk__in=ids).count() == 0
 
 

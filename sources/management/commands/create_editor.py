@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from sources.editors import editors_group_sync
+from sources.editors import editors_group_sync, publishers_group_sync
 
 
 class Command(BaseCommand):
@@ -18,8 +18,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("username")
         parser.add_argument("--email", default="")
+        parser.add_argument("--publisher", action="store_true", help="Also add the account to the Publishers group (may publish, withdraw and correct).")
 
-    def handle(self, *args, username, email, **options):
+    def handle(self, *args, username, email, publisher=False, **options):
 
         User = get_user_model()
         if User.objects.filter(username=username).exists():
@@ -33,6 +34,8 @@ class Command(BaseCommand):
         user.set_password(password)
         user.save()
         user.groups.add(editors_group_sync())
+        if publisher:
+            user.groups.add(publishers_group_sync())
         self.stdout.write(self.style.SUCCESS(f"Editor {username!r} created. Sign in at /admin/."))
 
     def _ask_password(self) -> str:

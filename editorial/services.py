@@ -1,0 +1,281 @@
+"""
+The editorial workflow: who may move a record between states, saving edits without overwriting
+someone else's (optimistic locking), and public correction notes.
+
+The admin (naparchive.admin_publication), the API and management commands call these same
+functions, so the rules hold whichever way a record is written:
+
+- `record_save(record=..., user=..., expected_version=n, correction_note=...)` saves an edit made from
+  version n of the record. It refuses with StaleRecordError when someone saved it since, by
+  `UPDATE ... SET version = n + 1 WHERE id = ... AND version = n` (so two concurrent saves cannot both
+  pass), keeps the workflow fields as stored, records who changed it in the history and, for a
+  published record, adds the dated public correction note.
+- `record_publish`, `record_withdraw`, `record_submit_for_review`, `record_return_to_draft` move a
+  record between states; publishing and withdrawing need the publish permission, and a fact
+  (meeting, attendee, decision, operation) is published only with a citation whose quote is in its source.
+"""
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import models, transaction
+from django.utils import timezone
+
+from editorial.models import PUBLISH_PERMISSION, Correction, Discrepancy
+from meetings.models import Attendee, Decision, Meeting
+from naparchive.publication import EditorialRecord, PublicationStatus
+from operations.models import Operation
+from sources.models import Citation
+
+DRAFT = PublicationStatus.DRAFT
+IN_REVIEW = PublicationStatus.IN_REVIEW
+PUBLISHED = PublicationStatus.PUBLISHED
+WITHDRAWN = PublicationStatus.WITHDRAWN
+
+# The states a record may move to from each state.
+TRANSITIONS: dict[str, set[str]] = {
+    DRAFT: {IN_REVIEW, PUBLISHED},
+    IN_REVIEW: {DRAFT, PUBLISHED},
+    PUBLISHED: {WITHDRAWN},
+    WITHDRAWN: {PUBLISHED, DRAFT},
+}
+# Moves into or out of public view are the publishers' call.
+PUBLIC_STATES = {PUBLISHED, WITHDRAWN}
+
+# The kinds of fact that need a citation before they are published.
+FACT_MODELS = (Meeting, Attendee, Decision, Operation)
+
+# Set only by the workflow's own transitions, never by an edit (nor by reverting to an old version).
+WORKFLOW_FIELDS = ("status", "created_by_id", "reviewed_by_id", "published_at")
+
+User = AbstractBaseUser | AnonymousUser | None
+
+
+class WorkflowError(Exception):
+    """The editorial action was refused; the message says why, for the editor to read."""
+
+
+class PublishPermissionRequired(WorkflowError):
+    pass
+
+
+class NotCorroborated(WorkflowError):
+    pass
+
+
+class StaleRecordError(WorkflowError):
+    pass
+
+
+def user_can_publish(user: User) -> bool:
+    """Return True if the user may publish, withdraw and correct published records (None: a command)."""
+    return user is None or user.has_perm(PUBLISH_PERMISSION)
+
+
+def _label(record) -> str:
+    return f"{record._meta.verbose_name} “{record}”"
+
+
+# --- Saving edits -----------------------------------------------------------------------------
+
+
+def record_stored_state(*, record: EditorialRecord) -> tuple[int, str] | None:
+    """Return the stored (version, status) of the record, or None if it is not saved yet."""
+    if record.pk is None:
+        return None
+    return type(record)._default_manager.filter(pk=record.pk).values_list("version", "status").first()
+
+
+def correction_note_required(*, record: EditorialRecord) -> bool:
+    """Return True if changing this record needs a public correction note: it is published."""
+    stored = record_stored_state(record=record)
+    return stored is not None and stored[1] == PUBLISHED
+
+
+def stale_record_message(*, record: EditorialRecord, expected_version: int) -> str:
+    """Return what to tell an editor whose copy of the record is out of date: who saved it since, and when."""
+    last = record.history.order_by("-history_date", "-history_id").select_related("history_user").first()
+    since = ""
+    if last is not None:
+        who = last.history_user.get_username() if last.history_user else "a command"
+        since = f" by {who} at {timezone.localtime(last.history_date):%H:%M on %d %B %Y}"
+    return (
+        f"This {record._meta.verbose_name} was changed{since}, after you opened it "
+        f"(you were editing version {expected_version}). Your changes were not saved, so as not to "
+        "overwrite theirs: open the record again to see what changed, then make your changes again."
+    )
+
+
+def _claim_version(*, record: EditorialRecord, expected_version: int | None) -> None:
+    """Raise the stored version by one if it is still `expected_version` (any version if None)."""
+    manager = type(record)._default_manager
+    if expected_version is None:
+        expected_version = manager.filter(pk=record.pk).values_list("version", flat=True).get()
+    # The conditional UPDATE is the lock: of two saves from the same version, the database lets
+    # exactly one match (PostgreSQL makes the second wait for the first, then re-checks the WHERE).
+    claimed = manager.filter(pk=record.pk, version=expected_version).update(version=expected_version + 1)
+    if not claimed:
+        raise StaleRecordError(stale_record_message(record=record, expected_version=expected_version))
+    record.version = expected_version + 1
+
+
+def _write(record, *, user: User, change_reason: str = "") -> None:
+    """Save the record, recording who changed it and why in its history."""
+    if user is not None and user.is_authenticated:
+        record._history_user = user
+    record._change_reason = change_reason or None
+    record.save()
+
+
+def record_save(
+    *,
+    record: EditorialRecord,
+    user: User,
+    expected_version: int | None = None,
+    correction_note: str = "",
+    change_reason: str = "",
+) -> Correction | None:
+    """
+    Save an edited record, refusing it if it was saved since `expected_version`; return the correction made.
+
+    A new record gets its author. A stored record keeps its workflow fields (status, author,
+    reviewer) whatever the edit says: states change only through the transitions below. Changing
+    a published record needs the publish permission; with a `correction_note`, the note is
+    published with today's date. `expected_version=None` skips the check (parts saved with their
+    parent, whose own version was checked). `change_reason` goes to the history only.
+    """
+    note = correction_note.strip()
+    with transaction.atomic():
+        if record.pk is None:
+            if user is not None and user.is_authenticated:
+                record.created_by = user
+            record.version = 1
+            _write(record, user=user, change_reason=change_reason or note)
+            return None
+        stored = type(record)._default_manager.filter(pk=record.pk).values(*WORKFLOW_FIELDS).first()
+        if stored is None:
+            raise WorkflowError(f"This {record._meta.verbose_name} has been deleted.")
+        if stored["status"] in PUBLIC_STATES and not user_can_publish(user):
+            raise PublishPermissionRequired(
+                f"The {_label(record)} is {stored['status']}: only editors with the publish permission may change it."
+            )
+        _claim_version(record=record, expected_version=expected_version)
+        for field, value in stored.items():
+            setattr(record, field, value)
+        _write(record, user=user, change_reason=change_reason or note)
+        if note and stored["status"] == PUBLISHED:
+            return record_correct(record=record, user=user, note=note)
+    return None
+
+
+def record_correct(*, record: models.Model, user: User, note: str) -> Correction:
+    """Publish a dated correction note on a record."""
+    return Correction.objects.create(
+        record=record,
+        note=note.strip(),
+        made_by=user if user is not None and user.is_authenticated else None,
+    )
+
+
+# --- Corroboration ----------------------------------------------------------------------------
+
+
+def citation_is_sound(citation: Citation) -> bool:
+    """Return True if the citation's quote is in its source and the source is not withdrawn."""
+    quote = citation.quote.strip()
+    return bool(quote) and quote in citation.source.text and citation.source.status != WITHDRAWN
+
+
+def fact_sound_citations(*, fact) -> list[Citation]:
+    """Return the fact's citations whose quote is really in their (not withdrawn) source."""
+    return [citation for citation in fact.citations.select_related("source") if citation_is_sound(citation)]
+
+
+# --- Transitions ------------------------------------------------------------------------------
+
+
+def _check_transition(*, record: EditorialRecord, to_status: str, user: User) -> None:
+    if to_status not in TRANSITIONS.get(record.status, set()):
+        raise WorkflowError(
+            f"The {_label(record)} is {record.get_status_display().lower()}: it cannot be moved to "
+            f"“{PublicationStatus(to_status).label.lower()}”."
+        )
+    if (to_status in PUBLIC_STATES or record.status in PUBLIC_STATES) and not user_can_publish(user):
+        raise PublishPermissionRequired(
+            "Only editors with the publish permission may publish, withdraw or unpublish records."
+        )
+
+
+def _move(record, *, to_status: str, user: User, reason: str) -> None:
+    _claim_version(record=record, expected_version=None)
+    record.status = to_status
+    if to_status == PUBLISHED:
+        record.reviewed_by = user if user is not None and user.is_authenticated else record.reviewed_by
+        record.published_at = record.published_at or timezone.now()
+    _write(record, user=user, change_reason=reason)
+
+
+def _publication_set(record: EditorialRecord) -> tuple[list[EditorialRecord], list[str]]:
+    """Return what publishing the record also publishes, and the problems that prevent it."""
+    unpublished = (DRAFT, IN_REVIEW)
+    parts: list[EditorialRecord] = []
+    related: list[EditorialRecord | None] = []
+    if isinstance(record, Meeting):
+        attendees = list(record.attendees.filter(status__in=unpublished).select_related("person", "office"))
+        parts = [*attendees, *record.decisions.filter(status__in=unpublished)]
+        related += [record.body, *(attendee.person for attendee in attendees), *(attendee.office for attendee in attendees)]
+    if isinstance(record, Attendee):
+        related += [record.person, record.office]
+    facts = ([record] if isinstance(record, FACT_MODELS) else []) + parts
+    problems: list[str] = []
+    for fact in facts:
+        sound = fact_sound_citations(fact=fact)
+        if not sound:
+            problems.append(f"{fact._meta.verbose_name.capitalize()} “{fact}” has no citation whose quote is in its source.")
+        related += [citation.source for citation in sound]
+    if isinstance(record, Discrepancy) and record.citations.count() < 2:
+        problems.append("A discrepancy needs at least two conflicting citations.")
+    if isinstance(record, (Attendee, Decision)) and record.meeting.status != PUBLISHED:
+        problems.append(f"Publish its meeting “{record.meeting}” first: that publishes them together.")
+    also = {(type(item), item.pk): item for item in [*parts, *related] if item is not None and item.status in unpublished}
+    also.pop((type(record), record.pk), None)
+    return list(also.values()), problems
+
+
+def record_publish(*, record: EditorialRecord, user: User) -> list[EditorialRecord]:
+    """
+    Publish the record and return everything published with it; raise WorkflowError, publishing nothing, if refused.
+
+    A meeting is published with its attendees and decisions still in draft or review, its body,
+    those attendees' people and offices, and the draft sources its citations quote: all or nothing,
+    and every fact among them needs a citation whose quote is in its source.
+    """
+    with transaction.atomic():
+        _check_transition(record=record, to_status=PUBLISHED, user=user)
+        also, problems = _publication_set(record)
+        if problems:
+            raise NotCorroborated(f"The {_label(record)} was not published. " + " ".join(problems))
+        _move(record, to_status=PUBLISHED, user=user, reason="Published")
+        for other in also:
+            _move(other, to_status=PUBLISHED, user=user, reason=f"Published with {_label(record)}")
+    return [record, *also]
+
+
+def record_withdraw(*, record: EditorialRecord, user: User, reason: str = "") -> None:
+    """Take a published record out of public view, keeping it (and saying why in its history)."""
+    with transaction.atomic():
+        _check_transition(record=record, to_status=WITHDRAWN, user=user)
+        _move(record, to_status=WITHDRAWN, user=user, reason=reason.strip() or "Withdrawn")
+
+
+def record_submit_for_review(*, record: EditorialRecord, user: User) -> None:
+    """Mark a draft as ready for a publisher to review."""
+    with transaction.atomic():
+        _check_transition(record=record, to_status=IN_REVIEW, user=user)
+        _move(record, to_status=IN_REVIEW, user=user, reason="Submitted for review")
+
+
+def record_return_to_draft(*, record: EditorialRecord, user: User) -> None:
+    """Send a record in review (or withdrawn) back to draft."""
+    with transaction.atomic():
+        _check_transition(record=record, to_status=DRAFT, user=user)
+        _move(record, to_status=DRAFT, user=user, reason="Returned to draft")

@@ -1,0 +1,51 @@
+"""Public trail of a record: last updated, sources behind each fact, discrepancies, corrections.
+
+`{% load editorial_trail %}{% meeting_trail meeting %}` or `{% operation_trail operation %}` renders
+templates/includes/record_trail.html in a fixed number of queries, however many facts the record has.
+"""
+from django import template
+
+from editorial.selectors import (
+    NO_SOURCE,
+    corrections_for_records,
+    corroboration_for_facts,
+    discrepancies_for_meeting,
+    discrepancies_for_operation,
+)
+
+register = template.Library()
+
+
+def _published(records):
+    return [record for record in records if record.is_published]
+
+
+@register.inclusion_tag("includes/record_trail.html")
+def meeting_trail(meeting):
+    """Render the public trail of a meeting, its attendees and its decisions."""
+    attendees = _published(meeting.attendees.all())
+    decisions = _published(meeting.decisions.all())
+    counts = corroboration_for_facts(
+        meetings=[meeting.pk], attendees=[a.pk for a in attendees], decisions=[d.pk for d in decisions]
+    )
+    facts = [("The meeting", counts.get(("meeting", meeting.pk), NO_SOURCE))]
+    facts += [(f"Attendance: {attendee}", counts.get(("attendee", attendee.pk), NO_SOURCE)) for attendee in attendees]
+    facts += [(f"Decision: {decision.text}", counts.get(("decision", decision.pk), NO_SOURCE)) for decision in decisions]
+    return {
+        "last_updated": max([meeting.updated_at, *(part.updated_at for part in [*attendees, *decisions])]),
+        "facts": facts,
+        "discrepancies": discrepancies_for_meeting(meeting_id=meeting.pk),
+        "corrections": corrections_for_records(records=[meeting, *attendees, *decisions]),
+    }
+
+
+@register.inclusion_tag("includes/record_trail.html")
+def operation_trail(operation):
+    """Render the public trail of an operation."""
+    counts = corroboration_for_facts(operations=[operation.pk])
+    return {
+        "last_updated": operation.updated_at,
+        "facts": [("The operation", counts.get(("operation", operation.pk), NO_SOURCE))],
+        "discrepancies": discrepancies_for_operation(operation_id=operation.pk),
+        "corrections": corrections_for_records(records=[operation]),
+    }
