@@ -45,9 +45,11 @@ from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from figures.models import Figure, Measure
 from meetings.models import Attendee, Body, Decision, Meeting, Office, Person
 from naparchive.publication import PublicationStatus
 from operations.models import Operation, Region
+from organisations.models import Organisation, OrganisationCitation
 from sources.models import Citation, SourceDocument
 
 PUBLISHED = PublicationStatus.PUBLISHED
@@ -62,6 +64,8 @@ PUBLISHABLE_MODELS: dict[str, type[Model]] = {
     "office": Office,
     "body": Body,
     "source": SourceDocument,
+    "figure": Figure,
+    "organisation": Organisation,
 }
 
 
@@ -85,6 +89,9 @@ def public_q(model: type[Model]) -> Q:
         )
     if model is Region:
         return Q()
+    if model is Figure:
+        # A figure's quote must be readable: it is public only with its source.
+        return Q(status=PUBLISHED, source__status=PUBLISHED)
     return Q(status=PUBLISHED)
 
 
@@ -107,7 +114,7 @@ def archive_last_modified() -> Any:
 
     One query: each table's maximum comes from its `updated_at` index.
     """
-    tables = [model._meta.db_table for model in [*PUBLISHABLE_MODELS.values(), Citation]]
+    tables = [model._meta.db_table for model in [*PUBLISHABLE_MODELS.values(), Citation, Measure, OrganisationCitation]]
     quote = connection.ops.quote_name
     union = " UNION ALL ".join(f"SELECT MAX({quote('updated_at')}) AS m FROM {quote(table)}" for table in tables)
     with connection.cursor() as cursor:
@@ -463,6 +470,18 @@ class RegionSerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "kind"]
 
 
+class OptionalURLField(serializers.URLField):
+    """A URL that is null, not an empty string, when the record has none."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        kwargs.setdefault("allow_null", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return value or None
+
+
 def html_url(request, instance) -> str | None:
     """Return the absolute address of a record's public page, or None if it has none."""
     try:
@@ -481,6 +500,30 @@ class ModelValidatingSerializer(serializers.ModelSerializer):
     Model fields the serializer does not write are left out of validation, as a ModelForm leaves out
     fields not on the form. The validated instance is the one saved.
     """
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            errors = {name: [problem] for name, value in data.items() if name in self.fields and (problem := self._type_problem(self.fields[name], value))}
+            if errors:
+                raise exceptions.ValidationError(errors)
+        return super().to_internal_value(data)
+
+    @staticmethod
+    def _type_problem(field, value) -> str | None:
+        """Return why a JSON value has the wrong type for a field (DRF would coerce 5 into "5"), or None."""
+        if value is None or field.read_only:
+            return None
+        if value == "" and isinstance(field, serializers.RelatedField):
+            return "Give a slug or id, or null for none."  # DRF would quietly read "" as null.
+        if isinstance(field, serializers.ManyRelatedField):
+            if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+                return "Give a list of slugs."
+            return None
+        if isinstance(field, serializers.PrimaryKeyRelatedField | serializers.IntegerField):
+            return None if isinstance(value, int) and not isinstance(value, bool) else "Give a whole number."
+        if isinstance(field, serializers.CharField | serializers.ChoiceField | serializers.SlugRelatedField | serializers.DateField):
+            return None if isinstance(value, str) else "Give a string."
+        return None
 
     def validate(self, attrs):
         model = self.Meta.model
@@ -561,14 +604,21 @@ class ArchiveAPIMixin:
                 errors[shown] = [f"Unknown parameter. This address accepts: {choices}."]
             elif len(values) > 1:
                 errors[shown] = ["Give this parameter once (use commas where several values are allowed)."]
+            elif values[0] == "":
+                errors[shown] = ["Give a value, or leave the parameter out."]
             elif len(values[0]) > self.max_parameter_length:
                 errors[shown] = [f"At most {self.max_parameter_length} characters."]
         if errors:
             raise exceptions.ValidationError(errors)
 
     def initial(self, request, *args, **kwargs):
+        method = request.method.lower()
+        allowed = method in self.action_map if hasattr(self, "action_map") else hasattr(self, method)
+        if method != "options" and not (allowed and method in self.http_method_names):
+            # A method this address does not take is a 405, before permissions or parameters are looked at.
+            raise exceptions.MethodNotAllowed(request.method)
         super().initial(request, *args, **kwargs)
-        if request.method != "OPTIONS":
+        if method != "options":
             self.check_query_parameters()
 
     def finalize_response(self, request, response, *args, **kwargs):
@@ -584,7 +634,8 @@ class ArchiveAPIMixin:
         if last_modified is not None:
             response["Last-Modified"] = http_date(last_modified.timestamp())
         self.set_cache_headers(response)
-        timestamp = last_modified.timestamp() if last_modified is not None else None
+        # HTTP dates have whole seconds: compare in whole seconds, or a client is never up to date.
+        timestamp = int(last_modified.timestamp()) if last_modified is not None else None
         return get_conditional_response(request, etag=etag, last_modified=timestamp, response=response)
 
     def set_cache_headers(self, response):
@@ -702,7 +753,7 @@ class ArchiveViewSet(
         serializer.is_valid(raise_exception=True)
         instance = serializer.save()
         body = self.serializer_class(self.get_queryset().get(pk=instance.pk), context=self.get_serializer_context()).data
-        return Response(body, status=status.HTTP_201_CREATED, headers={"Location": body.get("url", "")})
+        return Response(body, status=status.HTTP_201_CREATED, headers={"Location": str(body.get("url", ""))})
 
     def update(self, request, *args, **kwargs):
         partial = kwargs.pop("partial", False)
@@ -807,6 +858,12 @@ class ArchiveAutoSchema(AutoSchema):
                 )
             )
         return parameters
+
+    def get_auth(self):
+        auth = list(super().get_auth())
+        if self.method in ("GET", "HEAD") and {} not in auth:
+            auth.append({})  # Reading needs no token.
+        return auth
 
     def get_request_serializer(self):
         if getattr(self.view, "action", None) in ("create", "update", "partial_update"):
@@ -918,15 +975,32 @@ class YearFilter(django_filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
+EARLIEST_YEAR, LATEST_YEAR = 1950, 9998
+
+
+def check_datetime_range(value):
+    """Refuse date-times the archive cannot mean (and that would overflow time-zone arithmetic)."""
+    if value is not None and not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        raise forms.ValidationError(f"Give a date-time between the years {EARLIEST_YEAR} and {LATEST_YEAR}.")
+
+
+class _BoundedIsoDateTimeField(django_filters.fields.IsoDateTimeField):
+    default_validators = [check_datetime_range]
+
+
+class BoundedIsoDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = _BoundedIsoDateTimeField
+
+
 class ArchiveFilterSet(django_filters.FilterSet):
     """Filters every resource has: incremental sync on created_at/updated_at."""
 
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = BoundedIsoDateTimeFilter(
         field_name="updated_at",
         lookup_expr="gte",
         label="Only records changed at or after this ISO 8601 date-time (with no offset: Pakistan time).",
     )
-    created_since = django_filters.IsoDateTimeFilter(
+    created_since = BoundedIsoDateTimeFilter(
         field_name="created_at",
         lookup_expr="gte",
         label="Only records created at or after this ISO 8601 date-time (with no offset: Pakistan time).",
@@ -968,6 +1042,13 @@ class WithdrawnSerializer(serializers.Serializer):
 
 class WithdrawnQuerySerializer(serializers.Serializer):
     since = serializers.DateTimeField(help_text="ISO 8601 date-time (with no offset: Pakistan time).")
+
+    def validate_since(self, value):
+        try:
+            check_datetime_range(value)
+        except forms.ValidationError as error:
+            raise exceptions.ValidationError(error.messages) from error
+        return value
     type = serializers.ChoiceField(choices=list(PUBLISHABLE_MODELS), required=False, help_text="Only records of this resource.")
 
 

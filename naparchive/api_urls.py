@@ -1,6 +1,7 @@
 """Where the API lives: /api/v1/ (the resources), /api/schema/ (OpenAPI 3) and /api/docs/ (Swagger UI, ReDoc)."""
 from django.http import JsonResponse
 from django.urls import include, path, re_path
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
@@ -31,6 +32,7 @@ router.register("sources", SourceViewSet, basename="source")
 router.register("citations", CitationViewSet, basename="citation")
 
 
+@csrf_exempt  # An unknown address answers 404 to every method, never the CSRF page.
 def api_not_found(request, *args, **kwargs):
     """Answer an unknown API address with a JSON 404, as every other API error is answered."""
     return JsonResponse(

@@ -4,14 +4,14 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from meetings.models import Attendee, Decision, Meeting
-from naparchive.api import IncludableSerializer, ModelValidatingSerializer, SummarySerializer, html_url
+from naparchive.api import IncludableSerializer, ModelValidatingSerializer, OptionalURLField, SummarySerializer, html_url
 from operations.models import Operation
 from sources.models import Citation, SourceDocument
 
 
 class SourceSummarySerializer(SummarySerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:source-detail", lookup_field="slug")
-    article_url = serializers.URLField(source="url", read_only=True, help_text="Where the article was published, if known.")
+    article_url = OptionalURLField(source="url", help_text="Where the article was published, if known.")
     text = serializers.CharField(read_only=True, help_text="The full text, verbatim (only with include=source_text).")
 
     include_fields = {"text": "source_text"}
@@ -59,7 +59,7 @@ class CitationSerializer(IncludableSerializer):
 class SourceSerializer(IncludableSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:source-detail", lookup_field="slug")
     html_url = serializers.SerializerMethodField(help_text="The source's page on the public site.")
-    article_url = serializers.URLField(source="url", read_only=True, help_text="Where the article was published, if known.")
+    article_url = OptionalURLField(source="url", help_text="Where the article was published, if known.")
     text = serializers.CharField(read_only=True, help_text="The full text, verbatim (only with include=source_text).")
     citations = CitationSerializer(many=True, read_only=True, source="visible_citations", help_text="Only with include=citations.")
 

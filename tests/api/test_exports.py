@@ -1,0 +1,96 @@
+"""Streamed CSV and JSON exports of each resource, and the Popolo export."""
+import csv
+import io
+import json
+
+import pytest
+
+RESOURCES = ["meetings", "attendees", "decisions", "operations", "people", "offices", "bodies", "sources", "citations"]
+
+
+def streamed_text(response) -> str:
+    assert response.streaming
+    return b"".join(response.streaming_content).decode()
+
+
+@pytest.mark.parametrize("resource", RESOURCES)
+def test_every_resource_exports_the_same_records_as_csv_and_json(client, archive, resource):
+    listed = client.get(f"/api/v1/{resource}/?page_size=200").json()["results"]
+    as_csv = client.get(f"/api/v1/{resource}/export/csv/")
+    assert as_csv["Content-Type"] == "text/csv; charset=utf-8"
+    assert as_csv["Content-Disposition"].startswith("attachment; filename=\"nap-archive-")
+    rows = list(csv.DictReader(io.StringIO(streamed_text(as_csv))))
+    as_json = json.loads(streamed_text(client.get(f"/api/v1/{resource}/export/json/")))
+    assert sorted(int(row["id"]) for row in rows) == sorted(record["id"] for record in listed)
+    assert [row["id"] for row in as_json] == [int(row["id"]) for row in rows]
+
+
+def test_exports_apply_the_lists_filters_and_hide_drafts(client, archive):
+    archive["older"].status = "draft"
+    archive["older"].save()
+    rows = list(csv.DictReader(io.StringIO(streamed_text(client.get("/api/v1/meetings/export/csv/")))))
+    assert [row["slug"] for row in rows] == ["apex-2024-06-22"]
+    assert rows[0]["body_slug"] == "central-apex-committee"
+    assert rows[0]["date_precision"] == "day"
+    assert json.loads(streamed_text(client.get("/api/v1/meetings/export/json/?year=2023"))) == []
+
+
+def test_exports_refuse_bad_filters_and_pagination_parameters(client, archive):
+    assert client.get("/api/v1/meetings/export/csv/?year=nope").status_code == 400
+    assert client.get("/api/v1/meetings/export/csv/?page=2").status_code == 400
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_defused(client, archive):
+    archive["meeting"].title = "=HYPERLINK(\"http://evil\")"
+    archive["meeting"].save()
+    rows = list(csv.DictReader(io.StringIO(streamed_text(client.get("/api/v1/meetings/export/csv/?year=2024")))))
+    assert rows[0]["title"] == "'=HYPERLINK(\"http://evil\")"
+
+
+def test_decision_exports_list_their_operations(client, archive):
+    rows = json.loads(streamed_text(client.get("/api/v1/decisions/export/json/")))
+    assert rows[0]["operations"] == "azm-e-istehkam"
+    assert rows[0]["meeting_slug"] == "apex-2024-06-22"
+
+
+def test_popolo_export_has_persons_organizations_posts_memberships_and_events(client, archive):
+    response = client.get("/api/v1/popolo/")
+    assert response["Content-Type"] == "application/json"
+    document = json.loads(streamed_text(response))
+    assert [p["id"] for p in document["persons"]] == ["person/shehbaz-sharif"]
+    assert "organization/central-apex-committee" in [o["id"] for o in document["organizations"]]
+    assert [p["id"] for p in document["posts"]] == ["post/prime-minister"]
+    assert document["memberships"] == [
+        {
+            "id": f"membership/{archive['chair'].pk}",
+            "person_id": "person/shehbaz-sharif",
+            "post_id": "post/prime-minister",
+            "organization_id": "organization/central-apex-committee",
+            "role": "Chair",
+            "label": "Prime Minister",
+            "start_date": "2024-06-22",
+            "end_date": "2024-06-22",
+            "event_id": "event/apex-2024-06-22",
+        }
+    ]
+    events = {event["id"]: event for event in document["events"]}
+    assert events["event/apex-2024-06-22"]["organization_id"] == "organization/central-apex-committee"
+    assert events["event/apex-2024-06-22"]["start_date"] == "2024-06-22"
+
+
+def test_popolo_dates_keep_the_meetings_precision(client, archive):
+    import datetime
+
+    archive["older"].date, archive["older"].date_precision = datetime.date(2023, 1, 1), "month"
+    archive["older"].save()
+    document = json.loads(streamed_text(client.get("/api/v1/popolo/")))
+    events = {event["id"]: event for event in document["events"]}
+    assert events["event/apex-2023-01-02"]["start_date"] == "2023-01"
+
+
+def test_popolo_leaves_out_drafts(client, archive):
+    archive["person"].status = "draft"
+    archive["person"].save()
+    document = json.loads(streamed_text(client.get("/api/v1/popolo/")))
+    assert document["persons"] == []
+    assert "person_id" not in document["memberships"][0]
