@@ -1,33 +1,55 @@
-"""Filters for figures, shared by the public pages and the API so both accept the same parameters."""
+"""Filters for figures and measures: the public pages and the API accept the same parameters."""
 import django_filters
 
 from figures.models import Figure, Measure, Qualifier, Unit
+from naparchive.api import PublishableFilterSet, YearFilter
 from operations.models import Region
 
 
-class FigureFilter(django_filters.FilterSet):
-    measure = django_filters.ModelChoiceFilter(
-        queryset=Measure.objects.all(), to_field_name="slug", help_text="A measure's slug, e.g. conviction-rate-for-terrorists."
-    )
-    place = django_filters.ModelChoiceFilter(
-        field_name="places",
-        queryset=Region.objects.all(),
+def _slug_choice(model, *, field_name: str, label: str, empty_label: str) -> django_filters.ModelChoiceFilter:
+    """Return a filter on a record given by slug; an unknown slug is refused with a message naming it."""
+    return django_filters.ModelChoiceFilter(
+        field_name=field_name,
+        queryset=model.objects.order_by("name"),
         to_field_name="slug",
-        help_text="A place's slug (pakistan, punjab, kalat...): figures covering that place, alone or with others.",
+        label=label,
+        empty_label=empty_label,
+        error_messages={"invalid_choice": f"No {model._meta.verbose_name} with the slug “%(value)s”."},
     )
-    year = django_filters.NumberFilter(
-        method="filter_year",
-        min_value=1900,
-        max_value=2100,
-        help_text="Figures whose period covers part of this year, as far as the source dates it.",
-    )
-    unit = django_filters.ChoiceFilter(choices=Unit.choices)
-    qualifier = django_filters.ChoiceFilter(choices=Qualifier.choices)
-    source = django_filters.CharFilter(field_name="source__slug", help_text="The slug of the source that gives the figure.")
+
+
+class FigureFilter(django_filters.FilterSet):
+    """Measure, place and year: the questions readers ask of the figures."""
+
+    measure = _slug_choice(Measure, field_name="measure", label="Measure", empty_label="Any measure")
+    place = _slug_choice(Region, field_name="places", label="Place", empty_label="Any place")
+    year = YearFilter(method="filter_year", label="Year covered")
+    unit = django_filters.ChoiceFilter(choices=Unit.choices, label="Unit", empty_label="Any unit")
+    qualifier = django_filters.ChoiceFilter(choices=Qualifier.choices, label="Bound", empty_label="Any")
 
     class Meta:
         model = Figure
-        fields = ["measure", "place", "year", "unit", "qualifier", "source"]
+        fields = ["measure", "place", "year", "unit", "qualifier"]
 
     def filter_year(self, queryset, name, value):
+        # The figures whose period covers part of the year, as far as the source dates it.
         return queryset.covering_year(int(value))
+
+
+class FigureFilterSet(PublishableFilterSet, FigureFilter):
+    """The API's figure filters: the public ones, plus sync (updated_since) and, for editors, status."""
+
+    source = django_filters.CharFilter(field_name="source__slug", label="Figures given by this source (slug).")
+
+    class Meta:
+        model = Figure
+        fields = []
+
+
+class MeasureFilterSet(django_filters.FilterSet):
+    unit = django_filters.ChoiceFilter(choices=Unit.choices, label="Unit of the measure.")
+    updated_since = django_filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte", label="Only measures changed at or after this ISO 8601 date-time.")
+
+    class Meta:
+        model = Measure
+        fields = []

@@ -5,9 +5,11 @@ from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
+from figures.api import FigureViewSet, MeasureViewSet
 from meetings.api import AttendeeViewSet, BodyViewSet, DecisionViewSet, MeetingViewSet, OfficeViewSet, PersonViewSet
 from naparchive.api import PopoloView, WithdrawnView
 from operations.api import OperationViewSet
+from organisations.api import OrganisationViewSet
 from sources.api import CitationViewSet, SourceViewSet
 
 
@@ -30,6 +32,9 @@ router.register("offices", OfficeViewSet, basename="office")
 router.register("bodies", BodyViewSet, basename="body")
 router.register("sources", SourceViewSet, basename="source")
 router.register("citations", CitationViewSet, basename="citation")
+router.register("figures", FigureViewSet, basename="figure")
+router.register("measures", MeasureViewSet, basename="measure")
+router.register("organisations", OrganisationViewSet, basename="organisation")
 
 
 @csrf_exempt  # An unknown address answers 404 to every method, never the CSRF page.

@@ -211,6 +211,10 @@ SPECTACULAR_SETTINGS = {
         "OperationAliasKindEnum": "operations.models.OperationAlias.Kind",
         "RegionKindEnum": "operations.models.Region.Kind",
         "PublicationStatusEnum": "naparchive.publication.PublicationStatus",
+        "OrganisationKindEnum": "organisations.models.Organisation.Kind",
+        "DatePrecisionEnum": "meetings.models.DatePrecision",
+        "FigureUnitEnum": "figures.models.Unit",
+        "FigureQualifierEnum": "figures.models.Qualifier",
     },
 }
 

@@ -14,6 +14,9 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("admin/", admin.site.urls),
+    path("figures/", include("figures.urls")),
+    path("organisations/", include("organisations.urls")),
+    path("bodies/", include("bodies.urls")),
     # The REST API: /api/v1/, its OpenAPI schema at /api/schema/ and documentation at /api/docs/.
     path("api/", include("naparchive.api_urls")),
     # The public site: meetings.urls holds /meetings/, /decisions/, /people/ and /offices/.

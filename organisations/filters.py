@@ -1,13 +1,20 @@
-"""Filters for organisations, shared by the public pages and the API."""
+"""Filters for organisations: the public pages and the API accept the same parameters."""
 import django_filters
 
+from naparchive.api import PublishableFilterSet
 from organisations.models import Organisation
 
 
 class OrganisationFilter(django_filters.FilterSet):
-    kind = django_filters.ChoiceFilter(choices=Organisation.Kind.choices)
-    banned = django_filters.BooleanFilter(help_text="true: only organisations a source names as banned.")
+    kind = django_filters.ChoiceFilter(choices=Organisation.Kind.choices, label="Kind", empty_label="Any kind")
+    banned = django_filters.BooleanFilter(label="Named as banned by a source")
 
     class Meta:
         model = Organisation
         fields = ["kind", "banned"]
+
+
+class OrganisationFilterSet(PublishableFilterSet, OrganisationFilter):
+    class Meta:
+        model = Organisation
+        fields = []
