@@ -1,0 +1,60 @@
+"""Two editors saving the same record from stale copies: the second save is refused, and loses nothing it typed."""
+import pytest
+from django.urls import reverse
+
+from editorial import services
+from meetings.models import Meeting
+from naparchive.publication import PublicationStatus
+from tests.editorial.conftest import meeting_change_data, signed_in
+
+
+def test_the_second_of_two_stale_admin_forms_is_refused(publisher, second_publisher, make_meeting):
+    meeting = make_meeting(status=PublicationStatus.DRAFT, place="Islamabad")
+    url = reverse("admin:meetings_meeting_change", args=[meeting.pk])
+    paula, omar = signed_in(publisher), signed_in(second_publisher)
+    # Both open the form at version 1.
+    opened_by_paula = paula.get(url).context["adminform"].form
+    opened_by_omar = omar.get(url).context["adminform"].form
+    assert opened_by_paula["expected_version"].value() == opened_by_omar["expected_version"].value() == 1
+
+    assert paula.post(url, meeting_change_data(meeting, place="Lahore")).status_code == 302
+
+    response = omar.post(url, meeting_change_data(meeting, summary="Omar's careful summary."))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "changed by paula" in page
+    assert "Your changes were not saved" in page
+    assert "Omar&#x27;s careful summary." in page  # his text is still in the form, to copy
+    meeting.refresh_from_db()
+    assert (meeting.place, meeting.summary, meeting.version) == ("Lahore", "", 2)
+
+
+def test_a_fresh_copy_saves(publisher, make_meeting):
+    meeting = make_meeting(status=PublicationStatus.DRAFT)
+    client = signed_in(publisher)
+    url = reverse("admin:meetings_meeting_change", args=[meeting.pk])
+    client.post(url, meeting_change_data(meeting, place="Lahore"))
+    meeting.refresh_from_db()
+    assert client.post(url, meeting_change_data(meeting, place="Quetta")).status_code == 302
+    meeting.refresh_from_db()
+    assert (meeting.place, meeting.version) == ("Quetta", 3)
+
+
+def test_the_service_refuses_a_stale_save_whoever_calls_it(publisher, make_meeting):
+    meeting = make_meeting(status=PublicationStatus.DRAFT)
+    first, second = Meeting.objects.get(pk=meeting.pk), Meeting.objects.get(pk=meeting.pk)
+    first.place = "Lahore"
+    services.record_save(record=first, user=publisher, expected_version=1)
+    second.place = "Quetta"
+    with pytest.raises(services.StaleRecordError, match="version 1"):
+        services.record_save(record=second, user=publisher, expected_version=1)
+    meeting.refresh_from_db()
+    assert (meeting.place, meeting.version) == ("Lahore", 2)
+
+
+def test_an_edit_cannot_change_the_workflow_fields(publisher, editor, make_meeting):
+    meeting = make_meeting(status=PublicationStatus.DRAFT)
+    meeting.status = PublicationStatus.PUBLISHED
+    services.record_save(record=meeting, user=editor, expected_version=1)
+    meeting.refresh_from_db()
+    assert meeting.status == PublicationStatus.DRAFT
