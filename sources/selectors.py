@@ -100,7 +100,9 @@ def source_highlighted(*, source: SourceDocument) -> HighlightedSource:
 
     Passages may overlap or repeat (one sentence can support several facts), so the text is cut at
     every passage boundary and each piece is marked if any passage covers it. Each citation's anchor
-    (id="citation-<pk>") sits where its passage begins; a numbered link after it leads to the fact.
+    (id="citation-<pk>") sits where its passage begins: on the <mark> itself, or, when several passages
+    begin at the same character, on empty spans at the start of that <mark>. A numbered link after each passage
+    leads to the fact it supports.
     Runs no query when the citations were prefetched with source_detail_queryset().
     """
     text = source.text
@@ -134,8 +136,8 @@ def source_highlighted(*, source: SourceDocument) -> HighlightedSource:
         chunk = escape(text[begin:end])
         if open_count > 0:
             mark_id = f' id="citation-{anchors[0].citation.pk}"' if anchors else ""
-            extra = "".join(f'<span id="citation-{p.citation.pk}"></span>' for p in anchors[1:])
-            pieces.append(f'{extra}<mark class="cited"{mark_id}>{chunk}</mark>')
+            extra = "".join(f'<span class="passage-anchor" id="citation-{p.citation.pk}"></span>' for p in anchors[1:])
+            pieces.append(f'<mark class="cited"{mark_id}>{extra}{chunk}</mark>')
         else:
             pieces.append(chunk)
     return HighlightedSource(mark_safe("".join(pieces)), passages)
