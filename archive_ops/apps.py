@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 
 
 class ArchiveOpsConfig(AppConfig):
@@ -6,3 +7,9 @@ class ArchiveOpsConfig(AppConfig):
 
     name = "archive_ops"
     verbose_name = "Archive operations"
+
+    def ready(self):
+        from naparchive.caching import install_write_tracking
+
+        # Every connection reports writes to the archive, so cached answers are never stale.
+        connection_created.connect(install_write_tracking, dispatch_uid="archive_ops.write_tracking")

@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Anonymous GETs answered from the cache until the archive next changes (naparchive/caching.py).
+    "naparchive.caching.ResponseCacheMiddleware",
     # Records which editor made each change in the revision history, whichever code path saves.
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last: it refuses requests from a locked-out username and address.
@@ -267,6 +269,14 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+
+# Whole answers for anonymous readers, invalidated by any write to the archive (naparchive/caching.py).
+# On by default only with Redis: the invalidation must reach every worker and app server.
+RESPONSE_CACHE_ENABLED = env_bool("RESPONSE_CACHE", bool(REDIS_URL))
+RESPONSE_CACHE_SECONDS = int(os.environ.get("RESPONSE_CACHE_SECONDS", "600"))
+RESPONSE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/healthz", "/readyz", "/bench/", "/static/"]
+# The benchmark's reference view (/bench/plain-meetings); bench/run.py turns it on, nothing else should.
+BENCH_VIEWS_ENABLED = env_bool("BENCH_VIEWS", False)
 
 # --- Security -----------------------------------------------------------------------------
 # Headers on every response (SecurityMiddleware, CSPMiddleware, PermissionsPolicyMiddleware).

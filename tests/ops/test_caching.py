@@ -1,0 +1,115 @@
+"""The response cache: anonymous answers come from the cache until the archive changes, never stale."""
+import pytest
+from django.core.cache import cache
+from django.db import connection
+
+from meetings.models import Meeting
+from naparchive.caching import archive_cache_version
+from naparchive.publication import PublicationStatus
+
+
+@pytest.fixture
+def response_cache(settings):
+    settings.RESPONSE_CACHE_ENABLED = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def meeting(make_meeting, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        return make_meeting(title="Apex committee reviews the National Action Plan", slug="apex-review")
+
+
+def test_a_second_anonymous_visit_is_answered_from_the_cache_without_a_query(
+    client, response_cache, meeting, django_assert_num_queries
+):
+    first = client.get("/meetings/apex-review/")
+    assert first.status_code == 200 and first["X-Archive-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        second = client.get("/meetings/apex-review/")
+    assert second["X-Archive-Cache"] == "hit"
+    assert second.content == first.content
+    assert "Content-Security-Policy" in second  # outer middleware still add their headers
+
+
+def test_a_save_makes_the_next_visit_fresh(client, response_cache, meeting, django_capture_on_commit_callbacks):
+    client.get("/meetings/apex-review/")
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting.title = "Apex committee approves Azm-e-Istehkam"
+        meeting.save()
+    response = client.get("/meetings/apex-review/")
+    assert response["X-Archive-Cache"] == "miss"
+    assert "Apex committee approves Azm-e-Istehkam" in response.content.decode()
+
+
+def test_a_bulk_update_such_as_the_admin_unpublish_action_makes_the_next_visit_fresh(
+    client, response_cache, meeting, django_capture_on_commit_callbacks
+):
+    assert client.get("/meetings/apex-review/").status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        Meeting.objects.filter(pk=meeting.pk).update(status=PublicationStatus.DRAFT)
+    assert client.get("/meetings/apex-review/").status_code == 404
+
+
+def test_a_write_outside_the_archive_does_not_empty_the_cache(
+    client, response_cache, meeting, django_user_model, django_capture_on_commit_callbacks
+):
+    before = archive_cache_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        django_user_model.objects.create_user("reader", password="a-long-and-unusual-passphrase")
+    assert archive_cache_version() == before
+    with django_capture_on_commit_callbacks(execute=True):
+        with connection.cursor() as cursor:  # raw SQL is seen too
+            cursor.execute("UPDATE meetings_meeting SET place = %s WHERE id = %s", ["Islamabad", meeting.pk])
+    assert archive_cache_version() > before
+
+
+def test_a_rolled_back_write_does_not_count(response_cache, meeting, django_capture_on_commit_callbacks):
+    from django.db import transaction
+
+    before = archive_cache_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        with pytest.raises(RuntimeError), transaction.atomic():
+            Meeting.objects.filter(pk=meeting.pk).update(place="Lahore")
+            raise RuntimeError("editor cancelled")
+    assert archive_cache_version() == before
+
+
+def test_editors_with_a_session_are_never_served_from_the_cache(client, response_cache, meeting, django_user_model):
+    client.get("/meetings/apex-review/")
+    editor = django_user_model.objects.create_user("editor", password="x", is_staff=True, is_superuser=True)
+    client.force_login(editor)
+    response = client.get("/meetings/apex-review/")
+    assert "X-Archive-Cache" not in response
+
+
+def test_the_api_is_cached_and_still_throttled(client, response_cache, meeting, settings):
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "3/min", "user": "100/min"}}
+    from rest_framework.settings import api_settings
+
+    api_settings.reload()
+    try:
+        statuses = [client.get("/api/v1/meetings/") for _ in range(4)]
+        assert [response.status_code for response in statuses] == [200, 200, 200, 429]
+        assert [response.get("X-Archive-Cache") for response in statuses[:3]] == ["miss", "hit", "hit"]
+        assert "Retry-After" in statuses[3]
+    finally:
+        settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK}
+        api_settings.reload()
+
+
+def test_a_cached_api_answer_still_honours_if_none_match(client, response_cache, meeting):
+    first = client.get("/api/v1/meetings/")
+    assert first.status_code == 200
+    client.get("/api/v1/meetings/")
+    conditional = client.get("/api/v1/meetings/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert conditional.status_code == 304
+
+
+def test_without_redis_the_cache_is_off_by_default(client, meeting, settings):
+    if settings.CACHES["default"]["BACKEND"].endswith("RedisCache"):
+        pytest.skip("REDIS_URL is set")
+    assert not settings.RESPONSE_CACHE_ENABLED
+    assert "X-Archive-Cache" not in client.get("/meetings/apex-review/")
