@@ -37,7 +37,10 @@ def attendees_visible(*, preview: bool) -> QuerySet:
     """Return attendees with their person and office; the public sees none that names a draft record."""
     attendees = Attendee.objects.select_related("person", "office").order_by("order", "id")
     if not preview:
-        attendees = attendees.published().exclude(person__status=DRAFT).exclude(office__status=DRAFT)
+        # Not only drafts: people and offices in review or withdrawn are not public either.
+        attendees = attendees.published().filter(
+            Q(person__isnull=True) | Q(person__status=PUBLISHED), Q(office__isnull=True) | Q(office__status=PUBLISHED)
+        )
     return attendees
 
 
