@@ -74,6 +74,22 @@ class Proposal(models.Model):
         related_name="proposals",
         help_text="The citation created when the proposal was accepted; it links to the record.",
     )
+    organisation_citation = models.ForeignKey(
+        "organisations.OrganisationCitation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposals",
+        help_text="For an organisation: the citation created when it was accepted.",
+    )
+    figure = models.ForeignKey(
+        "figures.Figure",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposals",
+        help_text="For a figure: the draft figure created when it was accepted (it carries its own quote).",
+    )
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -4,13 +4,14 @@ from dataclasses import dataclass, replace
 
 from django.db.models import Prefetch
 
-from curation.extraction.gazetteer import BODY, OFFICE, OPERATION, PERSON, Entry, Gazetteer, builtin_entries
+from curation.extraction.gazetteer import BODY, OFFICE, OPERATION, ORGANISATION, PERSON, Entry, Gazetteer, builtin_entries
 from meetings.models import Attendee, Body, DatePrecision, Meeting, Office, Person
 from operations.models import Operation
+from organisations.models import Organisation
 
 
 def gazetteer_build() -> Gazetteer:
-    """Return the built-in gazetteer extended with every body, office, person and operation in the archive.
+    """Return the built-in gazetteer extended with every body, office, person, operation and organisation in the archive.
 
     An archive record whose name or alias is already a built-in name is merged into that entry (so the
     entry now resolves to the record and gains the record's other aliases); any other record becomes
@@ -24,6 +25,8 @@ def gazetteer_build() -> Gazetteer:
         *[(PERSON, person.pk, person.name, [a.name for a in person.aliases.all()], {}, False) for person in Person.objects.prefetch_related("aliases")],
         *[(OPERATION, op.pk, op.name, [a.name for a in op.aliases.all()], {"operation_kind": op.kind}, True)
           for op in Operation.objects.prefetch_related("aliases")],
+        *[(ORGANISATION, org.pk, org.name, [a.name for a in org.aliases.all()], {}, True)
+          for org in Organisation.objects.prefetch_related("aliases")],
     ]
     for kind, pk, name, aliases, attrs, transliterated in records:
         names = [name, *[alias for alias in aliases if alias]]

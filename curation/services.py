@@ -5,6 +5,7 @@ ever published here. A report of a meeting already in the archive adds its citat
 instead of creating a second one.
 """
 import datetime
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -18,7 +19,9 @@ from curation.selectors import gazetteer_build, meeting_candidates_find
 from meetings.models import Attendee, Body, DatePrecision, Decision, Meeting, Office, Person
 from naparchive.aliases import normalize_name
 from naparchive.publication import PublicationStatus
-from operations.models import Operation, OperationAlias
+from figures.models import Figure, Measure, Unit
+from operations.models import Operation, OperationAlias, Region
+from organisations.models import Organisation, OrganisationAlias, OrganisationCitation
 from sources.models import Citation, SourceDocument
 
 
@@ -148,6 +151,7 @@ def proposal_accept(*, proposal: Proposal, user, overrides: dict | None = None) 
     edits = sorted(key for key, value in overrides.items() if proposal.values.get(key) != value)
     values = {**proposal.values, **overrides}
     handler = _ACCEPT[proposal.kind]
+    proposal._accepting_user = user
     citation, note = handler(proposal, values)
     proposal.values = values
     proposal.state = Proposal.State.ACCEPTED
@@ -181,6 +185,16 @@ def _cite(proposal: Proposal, **target) -> Citation:
     citation.full_clean()
     citation.save()
     return citation
+
+
+def _author(record, proposal: Proposal) -> None:
+    """Record the accepting editor as the author, where the record keeps one (the editorial workflow's fields)."""
+    user = getattr(proposal, "_accepting_user", None)
+    if user is not None and hasattr(record, "created_by_id"):
+        record.created_by = user
+    if user is not None:
+        # django-simple-history reads the acting user from here when there is no request.
+        record._history_user = user
 
 
 def _free_slug(model, text: str, max_length: int) -> str:
@@ -237,6 +251,7 @@ def _accept_meeting(proposal: Proposal, values: dict) -> tuple[Citation, str]:
         meeting.weekday = None
     meeting.title = values.get("title") or f"{body.name} meeting"
     meeting.slug = _free_slug(Meeting, f"{meeting.title} {meeting.date_display}", 160)
+    _author(meeting, proposal)
     meeting.full_clean()
     meeting.save()
     citation = _cite(proposal, meeting=meeting)
@@ -292,6 +307,7 @@ def _accept_attendee(proposal: Proposal, values: dict) -> tuple[Citation, str]:
         office = Office.objects.filter(title__iexact=title).first()
         if office is None:
             office = Office(title=title, slug=_free_slug(Office, title, 120))
+            _author(office, proposal)
             office.full_clean()
             office.save()
     person = None
@@ -302,6 +318,7 @@ def _accept_attendee(proposal: Proposal, values: dict) -> tuple[Citation, str]:
         person = Person.objects.filter(name__iexact=name).first() or Person.objects.filter(aliases__name__iexact=name).first()
         if person is None:
             person = Person(name=name, slug=_free_slug(Person, name, 120))
+            _author(person, proposal)
             person.full_clean()
             person.save()
     group_label = values.get("group_label") or ""
@@ -324,6 +341,7 @@ def _accept_attendee(proposal: Proposal, values: dict) -> tuple[Citation, str]:
         order=meeting.attendees.count(),
         status=PublicationStatus.DRAFT,
     )
+    _author(attendee, proposal)
     attendee.full_clean()
     attendee.save()
     return _cite(proposal, attendee=attendee), f"Created the draft attendee “{attendee}”."
@@ -364,6 +382,7 @@ def _accept_operation(proposal: Proposal, values: dict) -> tuple[Citation, str]:
             slug=_free_slug(Operation, name, 120),
             kind=values.get("operation_kind") if values.get("operation_kind") in kinds else Operation.Kind.MILITARY_OPERATION,
         )
+        _author(operation, proposal)
         operation.full_clean()
         operation.save()
     added = _record_spellings(operation, values.get("spellings") or [])
@@ -406,6 +425,7 @@ def _accept_decision(proposal: Proposal, values: dict) -> tuple[Citation, str]:
         domain=values["domain"],
         status=PublicationStatus.DRAFT,
     )
+    _author(decision, proposal)
     decision.full_clean()
     decision.save()
     operation_ids = set(values.get("operation_ids") or [])
@@ -418,10 +438,96 @@ def _accept_decision(proposal: Proposal, values: dict) -> tuple[Citation, str]:
     return _cite(proposal, decision=decision), f"Created the draft decision for “{meeting}”."
 
 
-def _accept_without_record(proposal: Proposal, values: dict) -> tuple[None, str]:
-    # Figures and organisations get records of their own in the figures and organisations apps; until
-    # this service is wired to them, accepting keeps the editor's confirmed values on the proposal.
-    return None, "Confirmed; the values are kept on this proposal (no archive record of this kind is created yet)."
+_QUALIFIERS = {
+    "at least": "at_least", "more than": "more_than", "over": "more_than", "up to": "at_most", "less than": "fewer_than",
+    "nearly": "about", "almost": "about", "about": "about", "around": "about", "some": "about", "approximately": "about",
+}
+
+
+def _accept_organisation(proposal: Proposal, values: dict) -> tuple[None, str]:
+    organisation = None
+    if values.get("organisation_id"):
+        organisation = Organisation.objects.filter(pk=values["organisation_id"]).first()
+        if organisation is None:
+            raise ProposalError(f"There is no organisation with id {values['organisation_id']}.")
+    elif values.get("record_id"):
+        organisation = Organisation.objects.filter(pk=values["record_id"]).first()
+    spellings = values.get("spellings") or [values.get("as_written") or values.get("name")]
+    for name in [*spellings, values.get("name")]:
+        if organisation is None and name:
+            organisation = Organisation.objects.filter(name__iexact=name).first() or Organisation.objects.filter(aliases__name__iexact=name).first()
+    called_banned = bool(values.get("called_banned"))
+    notes = []
+    created = organisation is None
+    if created:
+        # The name as the source writes it: the archive does not expand an abbreviation the source leaves alone.
+        name = values.get("record_name") or spellings[0]
+        organisation = Organisation(
+            name=name,
+            slug=_free_slug(Organisation, name, 120),
+            kind=Organisation.Kind.BANNED_OUTFIT if called_banned else Organisation.Kind.OTHER,
+            banned=called_banned,
+        )
+        _author(organisation, proposal)
+        organisation.full_clean()
+        organisation.save()
+        notes.append(f"Created the draft organisation “{organisation}”{' named as banned' if called_banned else ''}.")
+    else:
+        notes.append(f"Cited for the organisation “{organisation}”.")
+        if called_banned and not organisation.banned:
+            notes.append("This source calls it banned and the record does not say so: check.")
+    known = {normalize_name(organisation.name), *(normalize_name(a.name) for a in organisation.aliases.all())}
+    for spelling in spellings:
+        if spelling and normalize_name(spelling) not in known and not OrganisationAlias.objects.filter(name__iexact=spelling).exists():
+            alias = OrganisationAlias(organisation=organisation, name=spelling, note="Recorded from an accepted proposal.")
+            alias.full_clean()
+            alias.save()
+            known.add(normalize_name(spelling))
+            notes.append(f"New spelling recorded as an alias: {spelling}.")
+    citation = OrganisationCitation(organisation=organisation, source=proposal.source, quote=proposal.quote)
+    citation.full_clean()
+    citation.save()
+    proposal.organisation_citation = citation
+    # Decisions of this report already accepted that name it concern it.
+    for decision_proposal in Proposal.objects.accepted().filter(source=proposal.source, kind=DECISION).exclude(citation=None).select_related("citation"):
+        if any(spelling and spelling in decision_proposal.quote for spelling in spellings):
+            organisation.decisions.add(decision_proposal.citation.decision_id)
+    return None, " ".join(notes)
+
+
+def _accept_figure(proposal: Proposal, values: dict) -> tuple[None, str]:
+    units = {choice for choice, _label in Unit.choices}
+    if values.get("unit") not in units:
+        raise ProposalError(f"The archive records figures in {', '.join(sorted(units))}; set unit to one of them.")
+    measure_name = (values.get("measure") or values.get("measures") or "").strip()
+    if not measure_name:
+        raise ProposalError("Say what the number measures (measure).")
+    measure_name = measure_name[:1].upper() + measure_name[1:]
+    if values.get("scale"):
+        measure_name = f"{measure_name} ({values['scale']}s)" if not measure_name.endswith(")") else measure_name
+    measure = Measure.objects.filter(name__iexact=measure_name).first()
+    if measure is None:
+        measure = Measure(name=measure_name, slug=_free_slug(Measure, measure_name, 120), unit=values["unit"])
+        measure.full_clean()
+        measure.save()
+    figure = Figure(
+        measure=measure,
+        value=Decimal(str(values.get("value"))).normalize(),
+        qualifier=_QUALIFIERS.get((values.get("qualifier") or "").casefold(), "exact"),
+        unit=values["unit"],
+        period_text=(values.get("period_text") or "")[:200],
+        source=proposal.source,
+        quote=proposal.quote,
+        status=PublicationStatus.DRAFT,
+    )
+    figure.slug = _free_slug(Figure, f"{measure_name} {proposal.source.slug}", 160)
+    _author(figure, proposal)
+    figure.full_clean()
+    figure.save()
+    regions = Region.objects.filter(name__in=values.get("places") or [])
+    figure.places.set(regions)
+    proposal.figure = figure
+    return None, f"Created the draft figure “{figure}”."
 
 
 _ACCEPT = {
@@ -429,6 +535,6 @@ _ACCEPT = {
     ATTENDEE: _accept_attendee,
     OPERATION: _accept_operation,
     DECISION: _accept_decision,
-    ORGANISATION: _accept_without_record,
-    FIGURE: _accept_without_record,
+    ORGANISATION: _accept_organisation,
+    FIGURE: _accept_figure,
 }

@@ -2,9 +2,9 @@
 import re
 from dataclasses import dataclass
 
-from curation.extraction.gazetteer import GROUP, OFFICE, PERSON, Entry, Gazetteer, Match
-from curation.extraction.people import Name, name_after
-from curation.extraction.text import Sentence, fold, sentence_at
+from curation.extraction.gazetteer import GROUP, OFFICE, PERSON, Entry, Gazetteer
+from curation.extraction.people import Name, name_after, names_match
+from curation.extraction.text import Sentence
 
 ATTENDANCE_CUE = re.compile(
     r"\b(attend\w*|particip\w*|present|presence|among those|also there|comprising|in attendance|joined|were invited|"
@@ -97,17 +97,8 @@ def _person(gazetteer: Gazetteer, name: Name | None) -> Entry | None:
     entry = gazetteer.lookup(name.text)
     if entry is not None and entry.kind == PERSON:
         return entry
-    from curation.extraction.people import names_match
-
     for candidate in gazetteer.of_kind(PERSON):
         if any(names_match(name.text, variant) for variant in candidate.variants):
             return candidate
     return None
 
-
-def mention_sentence(sentence_list: list[Sentence], match: Match) -> Sentence | None:
-    return sentence_at(sentence_list, match.start)
-
-
-def fold_key(text: str) -> str:
-    return fold(text)

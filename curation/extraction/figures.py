@@ -43,6 +43,12 @@ class FigureFound:
     end: int
     sentence: Sentence
     total: float | None = None
+    scale: str = ""
+
+    @property
+    def full_value(self) -> float:
+        """Return the number with its scale applied: 2.5 billion is 2,500,000,000."""
+        return self.value * _SCALE[self.scale] if self.scale else self.value
 
 
 def _to_number(text: str) -> float:
@@ -76,9 +82,7 @@ def find_figures(text: str, sentence_list: list[Sentence], body_start: int, skip
                 continue
             if not is_percent and not currency and (not what or what.split()[0].casefold() in _NOT_COUNTS):
                 continue
-            scale = match.group("scale")
-            if scale:
-                value *= _SCALE[scale.casefold()]
+            scale = (match.group("scale") or "").casefold()
             unit = "percent" if is_percent else ("rupees" if currency.casefold().startswith(("rs", "pkr")) else "dollars" if currency else "count")
             if is_percent and not what:
                 what = _measure_before(text[sentence.start : match.start()])
@@ -86,7 +90,7 @@ def find_figures(text: str, sentence_list: list[Sentence], body_start: int, skip
             qualifier = (match.group("qualifier") or "").strip()
             figure_start = match.start("qualifier") if qualifier else (match.start("currency") if currency else start)
             figure_end = match.end("what") if match.group("what") and what else match.end()
-            found.append(FigureFound(value, unit, what, qualifier, text[figure_start:figure_end].strip(), figure_start, figure_end, sentence, total))
+            found.append(FigureFound(value, unit, what, qualifier, text[figure_start:figure_end].strip(), figure_start, figure_end, sentence, total, scale))
         for match in _SPELLED.finditer(text, sentence.start, sentence.end):
             if any(s <= match.start("word") < e for s, e in skip_spans):
                 continue

@@ -5,9 +5,9 @@ from dataclasses import dataclass, field
 
 from curation.extraction import attendees as attendee_extraction
 from curation.extraction import dates, decisions, figures, meetings, operations
-from curation.extraction.gazetteer import GROUP, OPERATION, PERSON, Gazetteer, builtin_entries
+from curation.extraction.gazetteer import GROUP, PERSON, REGION, Gazetteer, builtin_entries
 from curation.extraction.proposal import ATTENDEE, DECISION, FIGURE, MEETING, OPERATION as OPERATION_KIND, ORGANISATION, Proposed
-from curation.extraction.text import sentences
+from curation.extraction.text import sentence_at, sentences
 
 _FRONT_MATTER = re.compile(r"\A(?:[ \t]*[A-Za-z_]+[ \t]*:[^\n]*\n)+[ \t]*---[ \t]*\n")
 _DATE_LINE = re.compile(r"\A\s*date\s+\d{4}-\d{2}-\d{2}\s+", re.IGNORECASE)
@@ -73,12 +73,16 @@ def extract(text: str, published_on: datetime.date | None = None, gazetteer: Gaz
     if body is not None or attendee_items:
         result.attendees = [_attendee_proposal(item) for item in attendee_items]
     result.operations = [_name_proposal(OPERATION_KIND, item) for item in operation_items]
-    result.organisations = [_name_proposal(ORGANISATION, item) for item in operations.find_organisations(text, sentence_list, gazetteer, start)]
+    result.organisations = [
+        _organisation_proposal(item, sentence_list) for item in operations.find_organisations(text, sentence_list, gazetteer, start)
+    ]
     if body is not None:
         result.decisions = [_decision_proposal(item, operation_items, index) for index, item in enumerate(decisions.find_decisions(sentence_list, start))]
     date_spans = [(m.start, m.end) for m in dates.find_dates(text, start)]
     name_spans = [(m.start, m.end) for m in gazetteer.find(text, start)]
-    result.figures = [_figure_proposal(item) for item in figures.find_figures(text, sentence_list, start, date_spans + name_spans)]
+    result.figures = [
+        _figure_proposal(item, text, gazetteer) for item in figures.find_figures(text, sentence_list, start, date_spans + name_spans)
+    ]
     for proposal in result.proposals:
         proposal.check(text)
     return result
@@ -156,6 +160,22 @@ def _name_proposal(kind: str, item) -> Proposed:
     return Proposed(kind, values, item.sentence.text, item.sentence.start, item.sentence.end, note)
 
 
+_CALLED_BANNED = re.compile(r"\b(?:banned|proscribed|outlawed|defunct)\b", re.IGNORECASE)
+
+
+def _organisation_proposal(item, sentence_list) -> Proposed:
+    """Quote the sentence that calls the organisation banned, if one does: only a source can say so."""
+    proposal = _name_proposal(ORGANISATION, item)
+    for start, _end in item.extra.get("spans", []):
+        sentence = sentence_at(sentence_list, start)
+        if sentence is not None and _CALLED_BANNED.search(sentence.text):
+            proposal.quote, proposal.start, proposal.end = sentence.text, sentence.start, sentence.end
+            proposal.values["called_banned"] = True
+            return proposal
+    proposal.values["called_banned"] = False
+    return proposal
+
+
 def _decision_proposal(item, operation_items, index: int) -> Proposed:
     sentence = item.sentence
     operation_keys = [op.key for op in operation_items if any(sentence.start <= s < sentence.end for s, _e in op.extra.get("spans", [(op.start, op.end)]))]
@@ -171,9 +191,27 @@ def _decision_proposal(item, operation_items, index: int) -> Proposed:
     return Proposed(DECISION, values, sentence.text, sentence.start, sentence.end)
 
 
-def _figure_proposal(item) -> Proposed:
+_PERIOD = re.compile(r"\b(?:over|during|in|for) the (?:past|last|previous) (?:\w+ )?(?:months?|years?|weeks?|days?|decade)\b|\bin the span of a decade\b", re.IGNORECASE)
+_PERIOD_LEADS = {"since", "in", "during", "from", "of", "until", "till", "by"}
+
+
+def _figure_period(text: str, sentence) -> str:
+    """Return the period the sentence gives in its own words ("since January 2024", "In 2023"), or ""."""
+    for mention in dates.find_dates(text, sentence.start, sentence.end):
+        if mention.lead in _PERIOD_LEADS or mention.relative in ("last year", "this year", "last month", "this month"):
+            return mention.quote
+    match = _PERIOD.search(sentence.text)
+    return match.group() if match else ""
+
+
+def _figure_proposal(item, text: str, gazetteer: Gazetteer) -> Proposed:
+    places = list(dict.fromkeys(m.entry.name for m in gazetteer.find(text, item.sentence.start, item.sentence.end, kinds={REGION})))
     values = {
+        "places": places,
+        "period_text": _figure_period(text, item.sentence),
         "value": item.value,
+        "scale": item.scale,
+        "full_value": item.full_value,
         "unit": item.unit,
         "measures": item.measures,
         "qualifier": item.qualifier,
@@ -184,6 +222,3 @@ def _figure_proposal(item) -> Proposed:
     }
     return Proposed(FIGURE, values, item.sentence.text, item.sentence.start, item.sentence.end)
 
-
-def operation_kind_of(entry) -> str:
-    return entry.attrs.get("operation_kind", "military_operation") if entry and entry.kind == OPERATION else "military_operation"

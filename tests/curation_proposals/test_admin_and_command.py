@@ -82,3 +82,16 @@ def test_evaluate_extraction_refuses_a_malformed_answer_key(db, tmp_path):
     (tmp_path / "answers.json").write_text(json.dumps([{"file": "a.txt", "meeting_date": "22 June"}]), encoding="utf-8")
     with pytest.raises(CommandError, match="meeting_date"):
         call_command("evaluate_extraction", str(tmp_path), str(tmp_path / "answers.json"))
+
+
+def test_generate_proposals_for_sources_imported_earlier(db, make_source, seed_text, capsys):
+    source = make_source(text=seed_text("003"), slug="seed-003")
+    call_command("generate_proposals")
+    assert "seed-003:" in capsys.readouterr().out
+    count = source.proposals.count()
+    assert count > 0
+    call_command("generate_proposals", "seed-003")
+    assert "already has" in capsys.readouterr().out
+    assert source.proposals.count() == count
+    with pytest.raises(CommandError, match="no-such-source"):
+        call_command("generate_proposals", "no-such-source")

@@ -144,7 +144,7 @@ def test_figures_with_what_they_count(seed_text, gazetteer):
 def test_amounts_in_rupees(gazetteer):
     figures = extract(KP_REPORT, None, gazetteer).figures
     amount = next(f.values for f in figures if f.values["unit"] == "rupees")
-    assert amount["value"] == 2_500_000_000
+    assert (amount["value"], amount["scale"], amount["full_value"]) == (2.5, "billion", 2_500_000_000)
     assert next(f.values for f in figures if f.values["unit"] == "percent")["value"] == 35
 
 

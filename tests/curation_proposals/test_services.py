@@ -190,3 +190,41 @@ def test_importing_a_file_generates_its_proposals(tmp_path, db):
     [(_, _, result)] = list(sources_import_paths(paths=[article]))
     meeting = result.source.proposals.get(kind="meeting")
     assert (meeting.values["date"], meeting.values["body_key"]) == ("2024-07-01", "body:apex-committee:khyber-pakhtunkhwa")
+
+
+def test_accepting_an_organisation_creates_it_as_the_source_names_it(make_source, seed_text, editor, central_body):
+    from organisations.models import Organisation
+
+    source = make_source(text=seed_text("002"))
+    proposals_generate(source=source)
+    proposal = proposal_of(source, "organisation", key="organisation:bla")
+    assert proposal.values["called_banned"] is True
+    accepted = proposal_accept(proposal=proposal, user=editor)
+    organisation = accepted.organisation_citation.organisation
+    # "BLA", not an expansion the source does not give; banned because this source says "banned outfits".
+    assert (organisation.name, organisation.banned, organisation.status) == ("BLA", True, PublicationStatus.DRAFT)
+    assert "banned outfits" in accepted.organisation_citation.quote
+    # A second report naming it cites the same record.
+    other = make_source(text="QUETTA: The Balochistan Apex Committee on Saturday reviewed attacks claimed by the BLA.")
+    proposals_generate(source=other)
+    again = proposal_accept(proposal=proposal_of(other, "organisation", key="organisation:bla"), user=editor)
+    assert again.organisation_citation.organisation == organisation
+    assert Organisation.objects.count() == 1
+
+
+def test_accepting_a_figure_creates_a_draft_figure_with_its_quote(make_source, seed_text, editor):
+    from figures.models import Figure
+
+    source = make_source(text=seed_text("004"))
+    proposals_generate(source=source)
+    proposal = proposal_of(source, "figure", figure_text="1,063 terrorism incidents")
+    assert proposal.values["places"] == ["Khyber Pakhtunkhwa", "Balochistan"]
+    assert proposal.values["period_text"] == "since January 2024"
+    accepted = proposal_accept(proposal=proposal, user=editor, overrides={"measure": "Terrorism incidents reported"})
+    figure = accepted.figure
+    assert (figure.measure.name, figure.value, figure.unit, figure.status) == ("Terrorism incidents reported", 1063, "count", PublicationStatus.DRAFT)
+    assert figure.period_text == "since January 2024"
+    assert figure.quote in source.text
+    percent = proposal_accept(proposal=proposal_of(source, "figure", figure_text="44 percent"), user=editor, overrides={"measure": "Conviction rate for terrorists"}).figure
+    assert (percent.value, percent.unit) == (44, "percent")
+    assert Figure.objects.published().count() == 0
