@@ -31,5 +31,10 @@ run: setup
 	@echo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install
+# axe-core for the browser tests, at the version package-lock.json pins.
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+test: install node_modules/axe-core/axe.min.js
 	$(PY) -m pytest
