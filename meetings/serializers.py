@@ -29,7 +29,7 @@ class BodySerializer(IncludableSerializer):
         model = Body
         fields = [
             "id", "slug", "url", "name", "short_name", "kind", "parent", "aliases", "description", "meeting_count",
-            "status", "created_at", "updated_at",
+            "status", "version", "created_at", "updated_at",
         ]
 
 
@@ -65,7 +65,7 @@ class PersonSerializer(IncludableSerializer):
 
     class Meta:
         model = Person
-        fields = ["id", "slug", "url", "name", "aliases", "description", "attendance_count", "status", "created_at", "updated_at", "attendances"]
+        fields = ["id", "slug", "url", "name", "aliases", "description", "attendance_count", "status", "version", "created_at", "updated_at", "attendances"]
 
 
 class OfficeSerializer(IncludableSerializer):
@@ -77,7 +77,7 @@ class OfficeSerializer(IncludableSerializer):
 
     class Meta:
         model = Office
-        fields = ["id", "slug", "url", "title", "description", "attendance_count", "status", "created_at", "updated_at", "attendances"]
+        fields = ["id", "slug", "url", "title", "description", "attendance_count", "status", "version", "created_at", "updated_at", "attendances"]
 
 
 class AttendeeSerializer(IncludableSerializer):
@@ -91,7 +91,7 @@ class AttendeeSerializer(IncludableSerializer):
 
     class Meta:
         model = Attendee
-        fields = ["id", "url", "meeting", "person", "office", "group_label", "role", "order", "note", "status", "created_at", "updated_at", "citations"]
+        fields = ["id", "url", "meeting", "person", "office", "group_label", "role", "order", "note", "status", "version", "created_at", "updated_at", "citations"]
 
 
 class DecisionSerializer(IncludableSerializer):
@@ -107,7 +107,7 @@ class DecisionSerializer(IncludableSerializer):
         model = Decision
         fields = [
             "id", "url", "meeting", "order", "action", "text", "domain", "operations", "bodies", "note", "status",
-            "created_at", "updated_at", "citations",
+            "version", "created_at", "updated_at", "citations",
         ]
 
 
@@ -141,7 +141,7 @@ class MeetingSerializer(IncludableSerializer):
         model = Meeting
         fields = [
             "id", "slug", "url", "html_url", "title", "body", "date", "date_precision", "date_display", "weekday",
-            "date_note", "place", "summary", "agenda", "chairs", "decision_count", "status", "created_at",
+            "date_note", "place", "summary", "agenda", "chairs", "decision_count", "status", "version", "created_at",
             "updated_at", "decisions", "attendees", "operations", "citations",
         ]
 
@@ -171,19 +171,19 @@ class BodyWriteSerializer(ModelValidatingSerializer):
 
     class Meta:
         model = Body
-        fields = ["name", "short_name", "slug", "kind", "parent", "description", "status"]
+        fields = ["name", "short_name", "slug", "kind", "parent", "description", "version", "correction_note"]
 
 
 class PersonWriteSerializer(ModelValidatingSerializer):
     class Meta:
         model = Person
-        fields = ["name", "slug", "description", "status"]
+        fields = ["name", "slug", "description", "version", "correction_note"]
 
 
 class OfficeWriteSerializer(ModelValidatingSerializer):
     class Meta:
         model = Office
-        fields = ["title", "slug", "description", "status"]
+        fields = ["title", "slug", "description", "version", "correction_note"]
 
 
 class MeetingWriteSerializer(ModelValidatingSerializer):
@@ -191,7 +191,7 @@ class MeetingWriteSerializer(ModelValidatingSerializer):
 
     class Meta:
         model = Meeting
-        fields = ["body", "title", "slug", "date", "date_precision", "weekday", "date_note", "place", "summary", "status"]
+        fields = ["body", "title", "slug", "date", "date_precision", "weekday", "date_note", "place", "summary", "version", "correction_note"]
 
 
 class AttendeeWriteSerializer(ModelValidatingSerializer):
@@ -201,7 +201,7 @@ class AttendeeWriteSerializer(ModelValidatingSerializer):
 
     class Meta:
         model = Attendee
-        fields = ["meeting", "person", "office", "group_label", "role", "order", "note", "status"]
+        fields = ["meeting", "person", "office", "group_label", "role", "order", "note", "version", "correction_note"]
 
 
 class DecisionWriteSerializer(ModelValidatingSerializer):
@@ -211,4 +211,4 @@ class DecisionWriteSerializer(ModelValidatingSerializer):
 
     class Meta:
         model = Decision
-        fields = ["meeting", "order", "action", "text", "domain", "operations", "bodies", "note", "status"]
+        fields = ["meeting", "order", "action", "text", "domain", "operations", "bodies", "note", "version", "correction_note"]

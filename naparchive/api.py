@@ -9,6 +9,7 @@ validation (`full_clean`) as the admin. The summary serializers that every app e
 so that the apps' serializers import each other in one direction only.
 """
 import csv
+from contextlib import contextmanager
 import datetime
 import hashlib
 import json
@@ -21,7 +22,7 @@ from django_filters.rest_framework import DjangoFilterBackend
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import F, Model, Q, QuerySet
 from django.http import HttpResponseNotModified, StreamingHttpResponse
 from django.urls import NoReverseMatch, reverse
@@ -47,7 +48,17 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from figures.models import Figure, Measure
 from meetings.models import Attendee, Body, Decision, Meeting, Office, Person
-from naparchive.publication import PublicationStatus
+from editorial.services import (
+    PublishPermissionRequired,
+    StaleRecordError,
+    WorkflowError,
+    record_publish,
+    record_return_to_draft,
+    record_save,
+    record_submit_for_review,
+    record_withdraw,
+)
+from naparchive.publication import EditorialRecord, PublicationStatus
 from operations.models import Operation, Region
 from organisations.models import Organisation, OrganisationCitation
 from sources.models import Citation, SourceDocument
@@ -494,16 +505,67 @@ def html_url(request, instance) -> str | None:
 # --- Writes: the admin's validation ----------------------------------------------------------------
 
 
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "The record was changed since you read it."
+    default_code = "conflict"
+
+
+@contextmanager
+def workflow_errors(field: str = "non_field_errors"):
+    """Turn the editorial workflow's refusals into API errors: 409 for a stale copy, 403, or 400."""
+    try:
+        yield
+    except StaleRecordError as error:
+        raise Conflict(str(error)) from error
+    except PublishPermissionRequired as error:
+        raise exceptions.PermissionDenied(str(error)) from error
+    except WorkflowError as error:
+        raise exceptions.ValidationError({field: [str(error)]}) from error
+
+
 class ModelValidatingSerializer(serializers.ModelSerializer):
     """Validate a write as the admin does: the model's `full_clean()` (fields, clean(), uniqueness, constraints).
 
     Model fields the serializer does not write are left out of validation, as a ModelForm leaves out
-    fields not on the form. The validated instance is the one saved.
+    fields not on the form. The validated instance is the one saved, through the editorial workflow's
+    `record_save` for curated records: an update must give the `version` it was made from (a 409
+    if someone saved since), the status never changes by an edit (see the `status` action), and
+    changing a published record needs the publish permission and takes a public `correction_note`.
     """
+
+    version = serializers.IntegerField(
+        write_only=True,
+        required=False,
+        min_value=1,
+        help_text="Updates: the `version` of the record you edited (a 409 if it was saved since). Required for updates.",
+    )
+    correction_note = serializers.CharField(
+        write_only=True,
+        required=False,
+        allow_blank=True,
+        max_length=2000,
+        help_text="Updates of published records: the public correction note (publishers only).",
+    )
+
+    def get_fields(self):
+        fields = super().get_fields()
+        if not issubclass(self.Meta.model, EditorialRecord):
+            fields.pop("version", None)
+            fields.pop("correction_note", None)
+        return fields
 
     def to_internal_value(self, data):
         if isinstance(data, dict):
-            errors = {name: [problem] for name, value in data.items() if name in self.fields and (problem := self._type_problem(self.fields[name], value))}
+            writable = sorted(name for name, field in self.fields.items() if not field.read_only)
+            errors = {
+                str(name)[:60]: [f"Unknown field: it cannot be written. This resource accepts: {', '.join(writable)}."]
+                for name in data
+                if name not in writable
+            }
+            if "status" in errors:
+                errors["status"] = ["Unknown field: it cannot be written. Change the status with POST …/status/."]
+            errors |= {name: [problem] for name, value in data.items() if name in self.fields and (problem := self._type_problem(self.fields[name], value))}
             if errors:
                 raise exceptions.ValidationError(errors)
         return super().to_internal_value(data)
@@ -527,6 +589,10 @@ class ModelValidatingSerializer(serializers.ModelSerializer):
 
     def validate(self, attrs):
         model = self.Meta.model
+        self._expected_version = attrs.pop("version", None)
+        self._correction_note = attrs.pop("correction_note", "")
+        if self.instance is not None and "version" in self.fields and self._expected_version is None:
+            raise exceptions.ValidationError({"version": ["Give the version of the record you edited (its `version`)."]})
         many_to_many = {name: attrs.pop(name) for name in list(attrs) if name in {f.name for f in model._meta.many_to_many}}
         instance = self.instance if self.instance is not None else model()
         for name, value in attrs.items():
@@ -549,11 +615,32 @@ class ModelValidatingSerializer(serializers.ModelSerializer):
 
     def _save_validated(self, validated_data):
         instance = self._validated_instance
-        instance.save()
-        for field in instance._meta.many_to_many:
-            if field.name in validated_data:
-                getattr(instance, field.name).set(validated_data[field.name])
+        request = self.context.get("request")
+        with transaction.atomic():
+            if isinstance(instance, EditorialRecord):
+                with workflow_errors():
+                    record_save(
+                        record=instance,
+                        user=request.user if request is not None else None,
+                        expected_version=self._expected_version,
+                        correction_note=self._correction_note,
+                    )
+            else:
+                instance.save()
+            for field in instance._meta.many_to_many:
+                if field.name in validated_data:
+                    getattr(instance, field.name).set(validated_data[field.name])
         return instance
+
+
+class StatusChangeSerializer(serializers.Serializer):
+    """Move a record through the editorial workflow."""
+
+    status = serializers.ChoiceField(
+        choices=PublicationStatus.choices,
+        help_text="in_review (submit), published (publishers; a fact needs a sound citation), withdrawn (publishers), draft.",
+    )
+    reason = serializers.CharField(required=False, allow_blank=True, max_length=500, help_text="Why (kept in the history).")
 
 
 # --- The viewset every resource builds on ----------------------------------------------------------
@@ -740,6 +827,8 @@ class ArchiveViewSet(
     def get_serializer_class(self):
         if self.action in ("create", "update", "partial_update"):
             return self.write_serializer_class
+        if self.action == "change_status":
+            return StatusChangeSerializer
         return self.serializer_class
 
     def get_serializer_context(self):
@@ -761,6 +850,26 @@ class ArchiveViewSet(
         serializer.is_valid(raise_exception=True)
         instance = serializer.save()
         return Response(self.serializer_class(self.get_queryset().get(pk=instance.pk), context=self.get_serializer_context()).data)
+
+    @action(detail=True, methods=["post"], url_path="status")
+    def change_status(self, request, *args, **kwargs):
+        """Move the record through the editorial workflow (draft → in review → published; withdrawn)."""
+        if not issubclass(self.model, EditorialRecord):
+            raise exceptions.MethodNotAllowed(request.method)
+        record = self.get_object()
+        change = StatusChangeSerializer(data=request.data)
+        change.is_valid(raise_exception=True)
+        target, reason = change.validated_data["status"], change.validated_data.get("reason", "")
+        with workflow_errors("status"):
+            if target == PublicationStatus.PUBLISHED:
+                record_publish(record=record, user=request.user)
+            elif target == PublicationStatus.WITHDRAWN:
+                record_withdraw(record=record, user=request.user, reason=reason)
+            elif target == PublicationStatus.IN_REVIEW:
+                record_submit_for_review(record=record, user=request.user)
+            else:
+                record_return_to_draft(record=record, user=request.user)
+        return Response(self.serializer_class(self.get_queryset().get(pk=record.pk), context=self.get_serializer_context()).data)
 
     # -- exports --
 
@@ -821,6 +930,7 @@ ERROR_RESPONSES = {
     403: OpenApiResponse(ErrorSerializer, description="Not allowed (writes need an editor's token)."),
     404: OpenApiResponse(ErrorSerializer, description="No such record (or not public)."),
     405: OpenApiResponse(ErrorSerializer, description="Method not allowed here."),
+    409: OpenApiResponse(ErrorSerializer, description="The record was saved by someone else since the version you edited."),
     415: OpenApiResponse(ErrorSerializer, description="Send JSON."),
     429: OpenApiResponse(ErrorSerializer, description="Too many requests: wait `Retry-After` seconds."),
 }
@@ -866,13 +976,16 @@ class ArchiveAutoSchema(AutoSchema):
         return auth
 
     def get_request_serializer(self):
-        if getattr(self.view, "action", None) in ("create", "update", "partial_update"):
+        action_name = getattr(self.view, "action", None)
+        if action_name in ("create", "update", "partial_update"):
             return self.view.write_serializer_class
+        if action_name == "change_status":
+            return StatusChangeSerializer
         return super().get_request_serializer()
 
     def get_response_serializers(self):
         action_name = getattr(self.view, "action", None)
-        if action_name in ("create", "update", "partial_update"):
+        if action_name in ("create", "update", "partial_update", "change_status"):
             return self.view.serializer_class
         return super().get_response_serializers()
 
@@ -891,7 +1004,7 @@ class ArchiveAutoSchema(AutoSchema):
             }
         else:
             responses = super()._get_response_bodies(direction)
-        codes = [304, 400, 401, 404, 429] if self.method == "GET" else [400, 401, 403, 404, 415, 429]
+        codes = [304, 400, 401, 404, 429] if self.method == "GET" else [400, 401, 403, 404, 409, 415, 429]
         for code in codes:
             if str(code) in responses:
                 continue

@@ -39,7 +39,7 @@ class OperationSerializer(IncludableSerializer):
         model = Operation
         fields = [
             "id", "slug", "url", "html_url", "name", "aliases", "kind", "kind_note", "parent", "launch_meeting",
-            "regions", "operation_status", "summary", "status", "created_at", "updated_at", "children", "decisions",
+            "regions", "operation_status", "summary", "status", "version", "created_at", "updated_at", "children", "decisions",
             "citations",
         ]
 
@@ -55,4 +55,4 @@ class OperationWriteSerializer(ModelValidatingSerializer):
 
     class Meta:
         model = Operation
-        fields = ["name", "slug", "kind", "kind_note", "parent", "launch_meeting", "regions", "operation_status", "summary", "status"]
+        fields = ["name", "slug", "kind", "kind_note", "parent", "launch_meeting", "regions", "operation_status", "summary", "version", "correction_note"]

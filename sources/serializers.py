@@ -68,8 +68,8 @@ class SourceSerializer(IncludableSerializer):
     class Meta:
         model = SourceDocument
         fields = [
-            "id", "slug", "url", "html_url", "title", "outlet", "author", "article_url", "published_on", "language",
-            "kind", "sha256", "original_filename", "imported_at", "editorial_note", "status", "created_at",
+            "id", "slug", "url", "html_url", "title", "outlet", "origin", "author", "article_url", "published_on", "language",
+            "kind", "sha256", "original_filename", "imported_at", "editorial_note", "status", "version", "created_at",
             "updated_at", "text", "citations",
         ]
 
@@ -86,8 +86,8 @@ class SourceWriteSerializer(ModelValidatingSerializer):
     class Meta:
         model = SourceDocument
         fields = [
-            "title", "slug", "outlet", "author", "article_url", "published_on", "language", "kind", "text",
-            "original_filename", "editorial_note", "status",
+            "title", "slug", "outlet", "origin", "author", "article_url", "published_on", "language", "kind", "text",
+            "original_filename", "editorial_note", "version", "correction_note",
         ]
 
 
@@ -102,4 +102,4 @@ class CitationWriteSerializer(ModelValidatingSerializer):
 
     class Meta:
         model = Citation
-        fields = ["source", "quote", "note", "meeting", "attendee", "decision", "operation"]
+        fields = ["source", "quote", "note", "meeting", "attendee", "decision", "operation", "version", "correction_note"]
