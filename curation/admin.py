@@ -78,12 +78,19 @@ class ProposalAdmin(admin.ModelAdmin):
             return str(proposal.matched_meeting)
         return "—"
 
-    @admin.display(description="Citation created")
+    @admin.display(description="Record created or cited")
     def citation_link(self, proposal):
-        if proposal.citation_id is None:
-            return "—"
-        url = reverse("admin:sources_citation_change", args=[proposal.citation_id])
-        return format_html('<a href="{}">{}</a>', url, proposal.citation)
+        if proposal.citation_id is not None:
+            url = reverse("admin:sources_citation_change", args=[proposal.citation_id])
+            return format_html('<a href="{}">{}</a>', url, proposal.citation)
+        if proposal.organisation_citation_id is not None:
+            organisation = proposal.organisation_citation.organisation
+            url = reverse("admin:organisations_organisation_change", args=[organisation.pk])
+            return format_html('<a href="{}">{}</a>', url, organisation)
+        if proposal.figure_id is not None:
+            url = reverse("admin:figures_figure_change", args=[proposal.figure_id])
+            return format_html('<a href="{}">{}</a>', url, proposal.figure)
+        return "—"
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(self.readonly_fields)

@@ -2,7 +2,7 @@
 import re
 from dataclasses import dataclass
 
-from curation.extraction.gazetteer import GROUP, OFFICE, PERSON, Entry, Gazetteer
+from curation.extraction.gazetteer import GROUP, OFFICE, PERSON, REGION, Entry, Gazetteer
 from curation.extraction.people import Name, name_after, names_match
 from curation.extraction.text import Sentence
 
@@ -59,6 +59,15 @@ def find_attendees(
             continue
         role = INVITEE if _INVITEE_CUE.search(sentence.text) else MEMBER
         for match in gazetteer.find(text, max(sentence.start, body_start), sentence.end, kinds={OFFICE, GROUP, PERSON}):
+            listed = _provinces_listed(text, match, gazetteer, sentence.end)
+            if listed:
+                # "Chief Ministers of Punjab, Sindh, Khyber-Pakhtunkhwa and Balochistan": one office each.
+                end = listed[-1][1]
+                for listed_province, _end in listed:
+                    office = gazetteer.get(f"office:{match.entry.attrs['per_province']}:{listed_province}")
+                    if office is not None and office.key not in found:
+                        found[office.key] = AttendeeFound(office, text[match.start : end], match.start, end, None, sentence, role)
+                continue
             entry = qualify(match.entry, gazetteer, province)
             if entry.key in found:
                 continue
@@ -80,6 +89,32 @@ def find_attendees(
         ):
             del found["group:federal-ministers"]
     return sorted(found.values(), key=lambda a: (a.role != CHAIR, a.start))
+
+
+_OF = re.compile(r"\s+of\s+(?:the\s+)?")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+
+
+def _provinces_listed(text: str, match, gazetteer: Gazetteer, limit: int) -> list[tuple[str, int]]:
+    """Return the provinces a group names one by one after "of", with where each ends; [] if it does not."""
+    if match.entry.kind != GROUP or not match.entry.attrs.get("per_province"):
+        return []
+    of = _OF.match(text, match.end)
+    if of is None:
+        return []
+    listed = []
+    position = of.end()
+    while position < limit:
+        regions = gazetteer.find(text, position, min(limit, position + 40), kinds={REGION})
+        if not regions or regions[0].start != position:
+            break
+        region = regions[0]
+        listed.append((region.entry.key.split(":", 1)[1], region.end))
+        gap = _LIST_GAP.match(text, region.end)
+        if gap is None:
+            break
+        position = gap.end()
+    return listed if len(listed) >= 2 else []
 
 
 def qualify(entry: Entry, gazetteer: Gazetteer, province: str | None) -> Entry:

@@ -268,6 +268,10 @@ def _provincial_offices() -> list[Entry]:
                            ["Commander Southern Command", "Southern Command Commander", "Commander of the Southern Command"]))
     entries.append(_office("force-commander-northern-areas", "Force Commander Northern Areas",
                            ["Force Commander Northern Areas", "FCNA commander", "Commander Force Command Northern Areas", "Force Commander Gilgit-Baltistan"]))
+    entries.append(_office("dg-rangers", "Director General Rangers", ["DG Rangers", "Director General Rangers", "Rangers DG", "Rangers chief"],
+                           qualify_by_province=True, base="dg-rangers"))
+    entries.append(_office("ig-frontier-corps", "Inspector General Frontier Corps", ["IG FC", "IGFC", "Inspector General Frontier Corps", "IG Frontier Corps"],
+                           qualify_by_province=True, base="ig-frontier-corps"))
     for province in ["sindh", "punjab"]:
         name = PROVINCES[province][0]
         entries.append(_office(f"dg-rangers:{province}", f"Director General Rangers {name}",
@@ -277,7 +281,7 @@ def _provincial_offices() -> list[Entry]:
         name, names = PROVINCES[province]
         variants = []
         for p in names:
-            variants += [f"IG FC {p}", f"Inspector General Frontier Corps {p}", f"IGFC {p}", f"Frontier Corps {p} chief", f"Inspector General of Frontier Corps {p}"]
+            variants += [f"IG FC {p}", f"IG Frontier Corps {p}", f"Inspector General Frontier Corps {p}", f"IGFC {p}", f"Frontier Corps {p} chief", f"Inspector General of Frontier Corps {p}"]
         entries.append(_office(f"ig-frontier-corps:{province}", f"Inspector General Frontier Corps {name}", variants))
     return entries
 
@@ -316,16 +320,16 @@ def builtin_entries() -> list[Entry]:
                ["chief ministers", "provincial chief ministers", "chief ministers of all provinces", "chief ministers of all the provinces",
                 "all provincial chief ministers", "all chief ministers", "chief ministers of all four provinces", "chief ministers of the four provinces",
                 "chief ministers of the provinces", "chief ministers of provinces", "chief ministers of all provinces and GB", "chief ministers of all provinces and Gilgit-Baltistan",
-                "chief ministers of all the provinces and Gilgit-Baltistan", "all provincial Chief Ministers, including Gilgit-Baltistan", "CMs", "all CMs", "chief ministers of the four provinces"]),
+                "chief ministers of all the provinces and Gilgit-Baltistan", "all provincial Chief Ministers, including Gilgit-Baltistan", "CMs", "all CMs", "chief ministers of the four provinces"], per_province="chief-minister"),
         _group("service-chiefs", "Services chiefs", ["service chiefs", "services chiefs", "chiefs of the armed forces", "three services chiefs", "all services chiefs", "chiefs of the three services", "military chiefs"]),
         _group("chief-secretaries", "Chief secretaries of the provinces",
-               ["chief secretaries", "chief secretaries of provinces", "chief secretaries of the provinces", "provincial chief secretaries", "chief secretaries of all provinces", "chief secretaries of all the provinces", "all chief secretaries"]),
+               ["chief secretaries", "chief secretaries of provinces", "chief secretaries of the provinces", "provincial chief secretaries", "chief secretaries of all provinces", "chief secretaries of all the provinces", "all chief secretaries"], per_province="chief-secretary"),
         _group("inspectors-general-of-police", "Inspectors general of police",
-               ["inspectors general of police", "inspectors-general of police", "inspector generals of police", "IGPs", "IGs", "provincial police chiefs", "police chiefs", "IGs of police", "inspectors general of police of all provinces", "provincial police officers", "IGs of all provinces"]),
+               ["inspectors general of police", "inspectors-general of police", "inspector generals of police", "IGPs", "IGs", "provincial police chiefs", "police chiefs", "IGs of police", "inspectors general of police of all provinces", "provincial police officers", "IGs of all provinces"], per_province="inspector-general-of-police"),
         _group("corps-commanders", "Corps commanders", ["corps commanders", "all corps commanders", "relevant corps commanders"]),
         _group("federal-secretaries", "Federal secretaries", ["federal secretaries", "secretaries of federal ministries", "relevant federal secretaries"]),
         _group("federal-ministers", "Federal ministers", ["federal ministers", "federal cabinet members", "federal cabinet ministers", "cabinet members", "federal cabinet ministers", "members of the federal cabinet", "important federal cabinet ministers", "senior federal ministers"]),
-        _group("governors", "Governors of the provinces", ["governors", "provincial governors", "governors of all provinces"]),
+        _group("governors", "Governors of the provinces", ["governors", "provincial governors", "governors of all provinces"], per_province="governor"),
         _group("provincial-home-ministers", "Provincial home ministers", ["home ministers", "provincial home ministers"]),
         _group("home-secretaries", "Provincial home secretaries", ["home secretaries", "provincial home secretaries"]),
         _group("heads-of-intelligence-agencies", "Heads of intelligence agencies", ["heads of intelligence agencies", "heads of the intelligence agencies", "heads of all intelligence agencies", "chiefs of intelligence agencies"]),

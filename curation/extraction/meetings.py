@@ -1,11 +1,12 @@
 """The meeting a report is about: which body met, when, where, and who chaired."""
+import dataclasses
 import datetime
 import re
 from dataclasses import dataclass
 
 from curation.extraction import dates
 from curation.extraction.gazetteer import BODY, OFFICE, PERSON, PLACE, REGION, Entry, Gazetteer, Match
-from curation.extraction.people import Name, name_after
+from curation.extraction.people import Name, name_after, name_before
 from curation.extraction.text import Sentence, fold, sentence_at
 
 # Words that say a sentence is about the sitting itself.
@@ -37,11 +38,11 @@ _CITY_PROVINCE = {
 _DATELINE = re.compile(r"\s*(?P<city>[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,2})\s*(?:,[^:\n–—]{0,40}?)?\s*(?:\([A-Za-z]+\))?\s*(?::|–|—|\s-\s)")
 _CHAIR_BEFORE = re.compile(
     r"(?:chaired by|presided over by|presided by|under the chairmanship of|under the chair of|headed by|under the chairpersonship of|"
-    r"led by|with .{0,40}? in the chair)\s+(?:the\s+)?$",
+    r"led by|with .{0,40}? in the chair)\s+(?:the\s+)?(?:(?:caretaker|acting|interim|then|provincial|federal)\s+)?$",
     re.IGNORECASE,
 )
 _CHAIR_AFTER = re.compile(
-    r"^\s*(?:,\s*who\s+(?:also\s+)?)?(?:on\s+\w+\s+|today\s+)?(?:chaired|presided over|presided|was chairing|while chairing|chairing|convened|summoned|in the chair)\b",
+    r"^\s*(?:,\s*(?:who\s+(?:also\s+)?)?)?(?:on\s+\w+\s+|today\s+)?(?:chaired|presided over|presided|was chairing|while chairing|chairing|convened|summoned|in the chair)\b",
     re.IGNORECASE,
 )
 
@@ -177,8 +178,17 @@ def find_date(
     published_on: datetime.date | None,
     body_start: int,
     limit_sentences: int = 6,
+    dateline: dates.DateMention | None = None,
+    dateline_date: datetime.date | None = None,
 ) -> DateFound:
-    """Return the meeting's date from the first sentences that speak of the meeting."""
+    """Return the meeting's date from the first sentences that speak of the meeting.
+
+    An agency dateline ("KARACHI, Feb 21 (APP):") is the day the copy was filed: relative words are
+    resolved against it rather than the publication date, and its own weekday counts ("on Thursday"
+    in copy filed on a Thursday is that day), as agencies file the day of the event. The dateline's
+    date is not itself the meeting's date.
+    """
+    reference = dateline_date or published_on
     relevant = [s for s in sentence_list if s.end > body_start][:limit_sentences]
     if body is not None and body.sentence not in relevant:
         relevant.append(body.sentence)
@@ -191,8 +201,12 @@ def find_date(
                 continue
             if mention.form == "year":
                 continue
+            if dateline is not None and mention.start < dateline.end and dateline.start < mention.end:
+                continue
             says_today = "today" in text[max(sentence.start, mention.start - 20) : mention.start].casefold() or mention.relative in ("today", "earlier today")
-            resolved = dates.resolve(mention, published_on, says_today=says_today)
+            resolved = dates.resolve(mention, reference, says_today=says_today or dateline_date is not None)
+            if dateline_date is not None and resolved.note:
+                resolved = dataclasses.replace(resolved, note=resolved.note.replace("a report dated", "copy filed (dateline)"))
             if mention.day is not None or mention.weekday is not None or mention.relative in ("today", "yesterday", "earlier today"):
                 return DateFound(resolved, mention, sentence)
             if fallback is None and mention.month is not None and mention.lead not in ("last",):
@@ -262,6 +276,10 @@ def find_chair(text: str, sentence_list: list[Sentence], gazetteer: Gazetteer, b
 
 def _chair_from(text: str, match: Match, sentence: Sentence, how: str) -> Chair:
     name = name_after(text, match.end) if match.entry.kind == OFFICE else Name(match.quote, match.start, match.end)
+    if name is None and match.entry.kind == OFFICE:
+        # "General Raheel Sharif, Chief of Army Staff, chaired ..."
+        name = name_before(text, match.start, sentence.start)
     office = match.entry if match.entry.kind == OFFICE else None
-    end = name.end if name is not None else match.end
-    return Chair(office, name, match.start, end, sentence, how)
+    start = min(match.start, name.start) if name is not None else match.start
+    end = max(match.end, name.end) if name is not None else match.end
+    return Chair(office, name, start, end, sentence, how)

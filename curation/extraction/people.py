@@ -82,3 +82,25 @@ def names_match(one: str, other: str) -> bool:
     if len(shorter) == 1 and shorter[0] in _COMMON_SINGLE:
         return False
     return all(token in longer for token in shorter)
+
+
+_NAME_BEFORE = re.compile(
+    r"(?:^|[\s(])(?P<name>(?:[A-Z][\w’'-]+\s){0,3}[A-Z][\w’'-]+),\s*(?:the\s+)?$"
+)
+
+
+def name_before(text: str, position: int, floor: int = 0) -> Name | None:
+    """Return the name an office follows in apposition: "General Raheel Sharif, Chief of Army Staff"."""
+    window_start = max(floor, position - 80)
+    window = text[window_start:position]
+    match = _NAME_BEFORE.search(window)
+    if match is None:
+        return None
+    start = window_start + match.start("name")
+    rank = _RANKS.match(text, start)
+    if rank and rank.end() < window_start + match.end("name"):
+        start = rank.end()
+    words = text[start : window_start + match.end("name")]
+    if not words or fold(words.split()[0]) in _NOT_NAMES:
+        return None
+    return Name(words, start, start + len(words))

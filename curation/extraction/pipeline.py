@@ -52,10 +52,10 @@ def extract(text: str, published_on: datetime.date | None = None, gazetteer: Gaz
     start = body_start(text)
     if published_on is None:
         published_on = dates.publication_date_in_text(text)
+    dateline_mention = dates.dateline_date(text, start)
+    dateline_day = _dateline_day(dateline_mention, published_on)
     if published_on is None:
-        dateline_mention = dates.dateline_date(text, start)
-        if dateline_mention is not None and dateline_mention.year is not None:
-            published_on = datetime.date(dateline_mention.year, dateline_mention.month, dateline_mention.day)
+        published_on = dateline_day
     sentence_list = sentences(text)
     result = Extraction(published_on=published_on)
 
@@ -63,7 +63,7 @@ def extract(text: str, published_on: datetime.date | None = None, gazetteer: Gaz
     body = meetings.find_body(text, sentence_list, gazetteer, start, dateline.name if dateline else None)
     chair = meetings.find_chair(text, sentence_list, gazetteer, body, start, dateline)
     province = body.entry.attrs.get("province") if body else None
-    found_date = meetings.find_date(text, sentence_list, body, published_on, start)
+    found_date = meetings.find_date(text, sentence_list, body, published_on, start, dateline=dateline_mention, dateline_date=dateline_day)
     place = meetings.find_place(text, sentence_list, gazetteer, body, start, dateline)
     operation_items = operations.find_operations(text, sentence_list, gazetteer, start)
     attendee_items = attendee_extraction.find_attendees(text, sentence_list, gazetteer, start, chair=chair, province=province)
@@ -86,6 +86,18 @@ def extract(text: str, published_on: datetime.date | None = None, gazetteer: Gaz
     for proposal in result.proposals:
         proposal.check(text)
     return result
+
+
+def _dateline_day(mention, published_on: datetime.date | None) -> datetime.date | None:
+    """Return the full date of a dateline ("ISLAMABAD, June 30:"), its year from the report's date if it gives none."""
+    if mention is None:
+        return None
+    if mention.year is not None:
+        return datetime.date(mention.year, mention.month, mention.day)
+    if published_on is None:
+        return None
+    resolved = dates.resolve(mention, published_on)
+    return resolved.date
 
 
 def _meeting_proposal(text, body, found_date, place, chair, operation_items, attendee_items, gazetteer, province) -> Proposed:

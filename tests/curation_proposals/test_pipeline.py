@@ -153,3 +153,41 @@ def test_a_report_that_is_not_about_a_meeting_proposes_no_meeting(seed_text, gaz
     assert extraction.meeting is None
     assert extraction.decisions == []
     assert keys(extraction.operations) == ["operation:azm-e-istehkam"]
+
+
+def test_an_agency_dateline_is_the_day_the_copy_was_filed(gazetteer):
+    # APP files the day of the event: "on Thursday" in copy datelined Thursday 16 October is that day,
+    # even though the page is dated the 17th.
+    text = "LAHORE, Oct 16 (APP): The Punjab Apex Committee, chaired by Chief Minister Maryam Nawaz Sharif on Thursday, decided to act."
+    meeting = extract(text, datetime.date(2025, 10, 17), gazetteer).meeting.values
+    assert (meeting["date"], meeting["weekday"]) == ("2025-10-16", 3)
+    # The dateline's own date is not the meeting's: "on Thursday" in copy of Friday 30 June is the 29th.
+    text = "Islamabad, June 30: Prime Minister Muhammad Shehbaz Sharif chaired a meeting of the Apex Committee of the National Action Plan on Thursday."
+    assert extract(text, datetime.date(2023, 6, 30), gazetteer).meeting.values["date"] == "2023-06-29"
+    # Without a year anywhere, the dateline cannot date the meeting.
+    text = "QUETTA, Aug 7 (APP): Chief Minister Abdul Malik Baloch on Thursday presided over a meeting of the provincial apex committee."
+    assert extract(text, None, gazetteer).meeting.values["date"] is None
+
+
+def test_chair_in_apposition_and_with_a_qualifier(gazetteer):
+    text = "RAWALPINDI, April 12: General Raheel Sharif, Chief of Army Staff, chaired the Corps Commanders' Conference at the General Headquarters today."
+    meeting = extract(text, datetime.date(2016, 4, 13), gazetteer).meeting.values
+    assert (meeting["body_key"], meeting["chair_name"], meeting["date"]) == ("body:corps-commanders-conference", "Raheel Sharif", "2016-04-12")
+    text = "QUETTA: The meeting of the Balochistan Apex Committee was presided over by caretaker Chief Minister Ali Mardan Domki."
+    assert extract(text, None, gazetteer).meeting.values["chair_name"] == "Ali Mardan Domki"
+
+
+def test_offices_listed_province_by_province(gazetteer):
+    text = ("ISLAMABAD: The Board of Governors of NACTA met on Wednesday with Prime Minister Imran Khan in the chair. "
+            "Chief Ministers of Punjab, Sindh, Khyber-Pakhtunkhwa and Balochistan attended.")
+    attendees = keys(extract(text, None, gazetteer).attendees)
+    assert attendees == ["office:prime-minister", "office:chief-minister:punjab", "office:chief-minister:sindh",
+                         "office:chief-minister:khyber-pakhtunkhwa", "office:chief-minister:balochistan"]
+
+
+def test_unqualified_provincial_security_offices_take_the_province_of_the_committee(gazetteer):
+    text = ("KARACHI: The Sindh Apex Committee on Thursday decided to extend the Rangers' powers. "
+            "The meeting was attended by the DG Rangers Maj Gen Bilal Akbar and the IGP.")
+    attendees = extract(text, None, gazetteer).attendees
+    assert keys(attendees) == ["office:dg-rangers:sindh", "office:inspector-general-of-police:sindh"]
+    assert attendees[0].values["person_name"] == "Bilal Akbar"
