@@ -14,10 +14,10 @@ from meetings.api import MeetingViewSet
 @require_GET
 def plain_meetings(request):
     """Return the API meeting list's first page as plain JSON, from the same queryset."""
-    view = MeetingViewSet(action="list", format_kwarg=None, args=(), kwargs={})
+    view = MeetingViewSet(action_map={"get": "list"}, format_kwarg=None, args=(), kwargs={})
     view.request = view.initialize_request(request)
     queryset = view.filter_queryset(view.get_queryset())
-    page = Paginator(queryset, view.paginator.page_size).page(1)
+    page = Paginator(queryset, view.paginator.page_size).page(request.GET.get("page", 1))
     results = []
     for meeting in page:
         row = {name: value(meeting) for name, value in MeetingViewSet.export_columns}

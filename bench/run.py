@@ -1,0 +1,280 @@
+"""Benchmark NAP Archive as it runs in production: gunicorn (gthread) + PostgreSQL + Redis, measured with wrk.
+
+    .venv/bin/python bench/run.py                 # the default synthetic archive (generated once, ~15 min)
+    .venv/bin/python bench/run.py --scale 0.05    # a quick run on a small archive (its own database)
+
+Needs PostgreSQL (DATABASE_URL's server), Redis (REDIS_URL) and wrk (`apt-get install wrk`). The
+archive is generated with generate_synthetic into the benchmark database the first time and reused.
+Two rounds: with the response cache off (every request reaches the view and the database: "miss"),
+then on, after one warming request ("hit"). Prints a table, the ratios the targets are stated in, and
+whether each target is met; writes the numbers as JSON too (--output).
+"""
+import argparse
+import json
+import os
+import secrets
+import shutil
+import socket
+# Bandit: the benchmark runs our own fixed commands (manage.py, gunicorn, wrk), never a shell or user input.
+import subprocess  # nosec B404
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+SEARCH_QUERIES = ["balochistan", "intelligence coordination cell", "madrassas", "frontier corps", "anti-terrorism courts"]
+
+
+def log(message: str) -> None:
+    print(message, flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def manage(env: dict, *arguments: str, capture: bool = False) -> str:
+    result = subprocess.run(  # nosec B603
+        [PYTHON, "manage.py", *arguments], cwd=REPO, env=env, check=True, text=True,
+        stdout=subprocess.PIPE if capture else None,
+    )
+    return result.stdout or ""
+
+
+def ensure_database(database_url: str) -> None:
+    import psycopg
+
+    name = database_url.rsplit("/", 1)[1]
+    server = database_url.rsplit("/", 1)[0].replace("postgres://", "postgresql://", 1)
+    with psycopg.connect(f"{server}/postgres", autocommit=True, connect_timeout=10) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            log(f"Creating the benchmark database {name}")
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def sample_paths(database_url: str) -> dict:
+    """Pick the meetings to request: many for rotation, plus the smallest and the largest."""
+    import psycopg
+
+    with psycopg.connect(database_url.replace("postgres://", "postgresql://", 1)) as connection:
+        rows = connection.execute(
+            """
+            SELECT m.slug, count(d.id) AS decisions
+            FROM meetings_meeting m LEFT JOIN meetings_decision d ON d.meeting_id = m.id
+            WHERE m.status = 'published' AND m.slug LIKE 'synthetic-%%'
+            GROUP BY m.id ORDER BY m.id LIMIT 2000
+            """
+        ).fetchall()
+    if not rows:
+        raise SystemExit("The benchmark database holds no published synthetic meeting.")
+    by_size = sorted(rows, key=lambda row: row[1])
+    return {"rotation": [slug for slug, _ in rows[::10]], "smallest": by_size[0][0], "largest": by_size[-1][0]}
+
+
+def start_server(env: dict, port: int, log_path: Path) -> subprocess.Popen:
+    server_env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}"}
+    with open(log_path, "ab") as log_file:
+        server = subprocess.Popen(  # nosec B603
+            [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py"], cwd=REPO, env=server_env,
+            stdout=log_file, stderr=subprocess.STDOUT,
+        )
+    for _ in range(300):
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):  # nosec B310
+                return server
+        except OSError:
+            if server.poll() is not None:
+                raise SystemExit(f"gunicorn exited; see {log_path}")
+            time.sleep(0.1)
+    server.terminate()
+    raise SystemExit(f"gunicorn did not answer; see {log_path}")
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+
+
+# Bandit (B310, B603): the URLs are our own server on 127.0.0.1; the commands are fixed lists, no shell.
+def fetch_status(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:  # nosec B310
+            return response.status, response.headers.get("X-Archive-Cache", "")
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+
+
+def wrk(port: int, path: str, rotation: list[str], *, seconds: int, connections: int, threads: int) -> dict:
+    command = [
+        "wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
+        "-s", str(REPO / "bench" / "report.lua"), f"http://127.0.0.1:{port}{path}",
+    ]
+    if rotation:
+        command += ["--", *rotation]
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout  # nosec B603
+    result = json.loads(output.strip().splitlines()[-1])
+    result["rps"] = result["requests"] / (result["duration_us"] / 1_000_000)
+    result["errors"] = sum(result[key] for key in ("connect_errors", "read_errors", "write_errors", "status_errors", "timeouts"))
+    return result
+
+
+def endpoints(samples: dict) -> list[dict]:
+    slug = samples["largest"]
+    return [
+        {"name": "/healthz", "path": "/healthz", "cached": True},
+        {"name": "home", "path": "/", "cached": True},
+        {"name": "meeting list", "path": "/meetings/", "cached": True},
+        {"name": "meeting detail", "path": f"/meetings/{slug}/", "cached": True,
+         "rotation": [f"/meetings/{s}/" for s in samples["rotation"]]},
+        {"name": "search", "path": f"/search/?q={SEARCH_QUERIES[0]}", "cached": True,
+         "rotation": [f"/search/?q={q.replace(' ', '+')}" for q in SEARCH_QUERIES]},
+        {"name": "API list", "path": "/api/v1/meetings/", "cached": True},
+        {"name": "API detail", "path": f"/api/v1/meetings/{slug}/", "cached": True,
+         "rotation": [f"/api/v1/meetings/{s}/" for s in samples["rotation"]]},
+        {"name": "plain JsonResponse", "path": "/bench/plain-meetings", "cached": False},
+    ]
+
+
+def query_counts(env: dict, samples: dict) -> dict:
+    small, large = samples["smallest"], samples["largest"]
+    variants = {
+        "home": ["/", "/?page=2"],
+        "meeting list": ["/meetings/", "/meetings/?page=2"],
+        "meeting detail": [f"/meetings/{small}/", f"/meetings/{large}/"],
+        "search": [f"/search/?q={SEARCH_QUERIES[0]}", f"/search/?q={SEARCH_QUERIES[3].replace(' ', '+')}"],
+        "API list": ["/api/v1/meetings/", "/api/v1/meetings/?page=2"],
+        "API detail": [f"/api/v1/meetings/{small}/", f"/api/v1/meetings/{large}/"],
+        "plain JsonResponse": ["/bench/plain-meetings", "/bench/plain-meetings?page=2"],
+        "/healthz": ["/healthz", "/healthz"],
+    }
+    output = subprocess.run(  # nosec B603
+        [PYTHON, str(REPO / "bench" / "query_counts.py"), json.dumps(variants)],
+        cwd=REPO, env={**env, "LOG_LEVEL": "WARNING"}, check=True, capture_output=True, text=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def table(rows: list[dict], counts: dict) -> str:
+    header = f"| {'endpoint':<20} | {'cache':<5} | {'req/s':>8} | {'p50 ms':>7} | {'p95 ms':>7} | {'p99 ms':>7} | {'errors':>6} | {'queries':>9} |"
+    lines = [header, "|" + "|".join("-" * (len(cell)) for cell in header.split("|")[1:-1]) + "|"]
+    for row in rows:
+        queries = "/".join(str(n) for n in counts.get(row["name"], []))
+        lines.append(
+            f"| {row['name']:<20} | {row['phase']:<5} | {row['rps']:>8.0f} | {row['p50_us'] / 1000:>7.1f} | "
+            f"{row['p95_us'] / 1000:>7.1f} | {row['p99_us'] / 1000:>7.1f} | {row['errors']:>6} | {queries:>9} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--database-url", default=None, help="Default: postgres://postgres@127.0.0.1:5432/naparchive_bench (…_bench_<scale> for other scales).")
+    parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3"))
+    parser.add_argument("--scale", type=float, default=1.0, help="generate_synthetic --scale, when the database is empty.")
+    parser.add_argument("--duration", type=int, default=10, help="Seconds of load per endpoint and round.")
+    parser.add_argument("--connections", type=int, default=8, help="Concurrent connections (default: workers x threads).")
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads.")
+    parser.add_argument("--output", default=str(Path(tempfile.gettempdir()) / "naparchive-bench.json"))
+    args = parser.parse_args()
+
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is not installed: apt-get install wrk")
+    database_url = args.database_url or (
+        "postgres://postgres@127.0.0.1:5432/naparchive_bench"
+        + ("" if args.scale == 1.0 else f"_{str(args.scale).replace('.', '_')}")
+    )
+    ensure_database(database_url)
+    import redis
+
+    redis.Redis.from_url(args.redis_url, socket_connect_timeout=2).flushdb()
+
+    workdir = Path(tempfile.mkdtemp(prefix="naparchive-bench-"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DATABASE_URL": database_url,
+        "REDIS_URL": args.redis_url,
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "STATIC_ROOT": str(workdir / "static"),
+        "BENCH_VIEWS": "1",
+        "PYTHONUNBUFFERED": "1",
+    }
+    log("Migrating the benchmark database")
+    manage(env, "migrate", "--noinput", "-v0")
+    count = manage(env, "shell", "-c", "from meetings.models import Meeting; print(Meeting.objects.count())", capture=True)
+    if int(count.strip().splitlines()[-1]) == 0:
+        log(f"Generating the synthetic archive (scale {args.scale}); this is done once per database")
+        manage(env, "generate_synthetic", "--scale", str(args.scale))
+    manage(env, "collectstatic", "--noinput", "-v0")
+    samples = sample_paths(database_url)
+    log("Counting queries per request (two different records or pages each)")
+    counts = query_counts(env, samples)
+
+    rows = []
+    port = free_port()
+    for phase, cache_on in (("miss", "0"), ("hit", "1")):
+        log(f"Round '{phase}': response cache {'on' if cache_on == '1' else 'off'}")
+        server = start_server({**env, "RESPONSE_CACHE": cache_on}, port, workdir / "server.log")
+        try:
+            for endpoint in endpoints(samples):
+                if phase == "hit" and not endpoint["cached"]:
+                    continue
+                rotation = endpoint.get("rotation", []) if phase == "miss" else []
+                for path in rotation[:3] or [endpoint["path"]]:
+                    status, cache_state = fetch_status(f"http://127.0.0.1:{port}{path}")
+                    if status != 200:
+                        raise SystemExit(f"{path} answered {status}; see {workdir / 'server.log'}")
+                if phase == "hit" and endpoint["path"] != "/healthz":
+                    status, cache_state = fetch_status(f"http://127.0.0.1:{port}{endpoint['path']}")
+                    if cache_state != "hit":
+                        raise SystemExit(f"{endpoint['path']} is not answered from the cache ({cache_state or 'no header'})")
+                wrk(port, endpoint["path"], rotation, seconds=2, connections=args.connections, threads=args.threads)
+                result = wrk(port, endpoint["path"], rotation, seconds=args.duration, connections=args.connections, threads=args.threads)
+                rows.append({"name": endpoint["name"], "phase": phase, **result})
+                log(f"  {endpoint['name']:<20} {result['rps']:>8.0f} req/s  p95 {result['p95_us'] / 1000:.1f} ms  errors {result['errors']}")
+        finally:
+            stop_server(server)
+
+    def find(name, phase):
+        return next(row for row in rows if row["name"] == name and row["phase"] == phase)
+
+    log("")
+    log(table(rows, counts))
+    plain = find("plain JsonResponse", "miss")["rps"]
+    health = find("/healthz", "hit")["rps"]
+    api_ratio = find("API list", "miss")["rps"] / plain
+    cached = {row["name"]: row["rps"] / health for row in rows if row["phase"] == "hit" and row["name"] != "/healthz"}
+    search_p95 = find("search", "miss")["p95_us"] / 1000
+    errors = sum(row["errors"] for row in rows)
+    constant = {name: len(set(values)) == 1 for name, values in counts.items()}
+    targets = [
+        (f"API list (miss) / plain JsonResponse = {api_ratio:.2f}", api_ratio >= 0.8, ">= 0.80"),
+        *[(f"{name} (hit) / healthz = {ratio:.2f}", ratio >= 0.5, ">= 0.50") for name, ratio in cached.items()],
+        (f"search p95 (miss) = {search_p95:.1f} ms", search_p95 < 100, "< 100 ms"),
+        (f"errors under load = {errors}", errors == 0, "0"),
+        ("queries per request constant: " + ", ".join(n for n, ok in constant.items() if not ok) if not all(constant.values())
+         else "queries per request constant for every endpoint", all(constant.values()), "same count"),
+    ]
+    log("")
+    log("Targets:")
+    for text, met, target in targets:
+        log(f"  [{'met' if met else 'NOT MET'}] {text}  (target {target})")
+    Path(args.output).write_text(json.dumps({"rows": rows, "query_counts": counts, "samples": samples,
+                                             "targets": [{"what": t, "met": m} for t, m, _ in targets]}, indent=2))
+    log(f"\nNumbers written to {args.output}; server log in {workdir / 'server.log'}")
+
+
+if __name__ == "__main__":
+    main()
