@@ -1,4 +1,5 @@
 """Filtered, paginated public lists that answer a bad query parameter with 400 and a message."""
+from django.shortcuts import redirect
 from django.views.generic import ListView
 
 BAD_REQUEST = 400
@@ -18,6 +19,9 @@ class FilteredListView(ListView):
         raise NotImplementedError
 
     def get(self, request, *args, **kwargs):
+        if any(value == "" for value in request.GET.values()):
+            # The filter form sends every field, most of them empty: keep addresses short and shareable.
+            return redirect(self.address_without_empty_parameters(request))
         self.filterset = self.filterset_class(request.GET or None, queryset=self.get_base_queryset(), request=request)
         self.query_errors = []
         if self.filterset.is_bound and not self.filterset.is_valid():
@@ -32,6 +36,17 @@ class FilteredListView(ListView):
             context = self.get_context_data()
             return self.render_to_response(context, status=BAD_REQUEST)
         return super().get(request, *args, **kwargs)
+
+    @staticmethod
+    def address_without_empty_parameters(request) -> str:
+        params = request.GET.copy()
+        for name in list(params):
+            kept = [value for value in params.getlist(name) if value != ""]
+            if kept:
+                params.setlist(name, kept)
+            else:
+                del params[name]
+        return f"{request.path}?{params.urlencode()}" if params else request.path
 
     def get_queryset(self):
         return self.filterset.qs

@@ -100,7 +100,7 @@ def _title(kind: str, record) -> tuple[str, str, str]:
     if kind == "decisions":
         meeting = record.meeting
         return (
-            f"{record.get_action_display()}: {record.text[:120]}{'…' if len(record.text) > 120 else ''}",
+            f"{record.text[:120]}{'…' if len(record.text) > 120 else ''}",
             f"{meeting.get_absolute_url()}#decision-{record.pk}",
             f"{meeting.title} · {meeting.date_display} · {record.get_domain_display()}",
         )

@@ -115,6 +115,11 @@ class TestMeetingList:
         shown = {title for title in ("Central Apex Committee meeting approving", "military operation in Balochistan") if title in page}
         assert shown == expected
 
+    def test_empty_filters_from_the_form_are_dropped_from_the_address(self, client, db):
+        response = client.get(reverse("meetings:meeting-list") + "?year=&body=&chair=&operation=azm-e-istehkam&domain=&sort=oldest")
+        assert response.status_code == 302
+        assert response["Location"] == "/meetings/?operation=azm-e-istehkam&sort=oldest"
+
     def test_sort_oldest_first(self, client, archive, make_meeting):
         make_meeting(body=archive.body, title="Older meeting", date=datetime.date(2021, 3, 1))
         page = html_of(client.get(reverse("meetings:meeting-list") + "?sort=oldest"))
