@@ -10,6 +10,11 @@ records editors add in the admin stay.
 Everything is loaded in one transaction and every record goes through full_clean(), so a quote that is not
 in its source, an unknown slug or a bad choice stops the load with a message naming the record, and nothing
 is written.
+
+Records are written through the editorial workflow (editorial.services), as every command must: edits
+go through record_save (the version goes up, so an editor's stale copy is refused, and the history says
+why), and what the archive holds is published through record_publish once its citations are in place. A
+record the editors have withdrawn stays withdrawn.
 """
 from __future__ import annotations
 
@@ -22,6 +27,7 @@ from typing import Any, TextIO
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
+from editorial import services as editorial
 from meetings.models import (
     Attendee,
     Body,
@@ -34,14 +40,14 @@ from meetings.models import (
     PersonAlias,
     Weekday,
 )
-from naparchive.publication import PublicationStatus
+from naparchive.publication import EditorialRecord, PublicationStatus
 from operations.models import Operation, OperationAlias, Region
 from sources.models import Citation, SourceDocument
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "curated" / "seed_archive.json"
 
-CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
-PUBLISHED = PublicationStatus.PUBLISHED
+CREATED, UPDATED, UNCHANGED, PUBLISHED = "created", "updated", "unchanged", "published"
+CHANGE_REASON = "Loaded from the curated seed archive"
 
 # The order the summary lists models in: the order they are loaded.
 MODELS_IN_ORDER = [
@@ -141,6 +147,8 @@ class _ArchiveLoader:
         self.counts: dict[str, Counter] = {model.__name__: Counter() for model in MODELS_IN_ORDER}
         self.sources: dict[str, SourceDocument] = {}
         self.seen: set[tuple[type, int]] = set()
+        # Every workflow record the file names, in load order: published at the end, once cited.
+        self.to_publish: list[EditorialRecord] = []
 
     # -- output ---------------------------------------------------------------------------------------------
 
@@ -150,15 +158,14 @@ class _ArchiveLoader:
 
     def write_summary(self) -> None:
         self.write(f"Loaded the curated archive {self.path}.")
-        self.write(f"  {'':<20}{'created':>8}{'updated':>8}{'unchanged':>10}")
+        self.write(f"  {'':<20}{'created':>8}{'updated':>8}{'unchanged':>10}{'published':>10}")
         for name, counts in self.counts.items():
-            self.write(f"  {name:<20}{counts[CREATED]:>8}{counts[UPDATED]:>8}{counts[UNCHANGED]:>10}")
-        created = sum(counts[CREATED] for counts in self.counts.values())
-        updated = sum(counts[UPDATED] for counts in self.counts.values())
-        if created == 0 and updated == 0:
+            self.write(f"  {name:<20}{counts[CREATED]:>8}{counts[UPDATED]:>8}{counts[UNCHANGED]:>10}{counts[PUBLISHED]:>10}")
+        created, updated, published = (sum(counts[key] for counts in self.counts.values()) for key in (CREATED, UPDATED, PUBLISHED))
+        if created == updated == published == 0:
             self.write("Nothing changed: the database already matches the curated archive.")
         else:
-            self.write(f"{created} record(s) created, {updated} updated.")
+            self.write(f"{created} record(s) created, {updated} updated, {published} published.")
 
     # -- the load -------------------------------------------------------------------------------------------
 
@@ -186,6 +193,23 @@ class _ArchiveLoader:
             self.load_operation(record, where=f"operations[{position}]")
         for meeting, record in meetings:
             self.load_meeting_business(meeting, record, where=f"meeting {meeting.slug!r}")
+        self.publish()
+
+    def publish(self) -> None:
+        """Publish, through the editorial workflow, every record the file names that is a draft or in review."""
+        for record in self.to_publish:
+            record.refresh_from_db()  # publishing a meeting publishes its parts too: see what is left
+            if record.status == PublicationStatus.WITHDRAWN:
+                self.write(f"{record._meta.verbose_name} “{record}”: withdrawn by the editors, left withdrawn")
+                continue
+            if record.status == PublicationStatus.PUBLISHED:
+                continue
+            try:
+                published = editorial.record_publish(record=record, user=None)
+            except editorial.WorkflowError as error:
+                raise CuratedArchiveError(f"{record._meta.verbose_name} “{record}”: {error}") from None
+            for item in published:
+                self.counts[type(item).__name__][PUBLISHED] += 1
 
     def load_sources(self) -> None:
         entries = self.archive["sources"]
@@ -218,7 +242,7 @@ class _ArchiveLoader:
                 required=set(),
                 optional={"title", "outlet", "author", "url", "published_on", "kind", "language", "editorial_note"},
             )
-            values: dict[str, Any] = {"status": PUBLISHED}
+            values: dict[str, Any] = {}
             for field, value in entry.items():
                 if field == "published_on":
                     value = self.parse_date(value, where=f"{where}, published_on")
@@ -265,8 +289,7 @@ class _ArchiveLoader:
             "short_name": record.get("short_name", ""),
             "kind": record["kind"],
             "parent": self.find(Body, record.get("parent"), where=f"{where}, parent"),
-            "description": record.get("description", ""),
-            "status": PUBLISHED,
+            "description": record.get("description", "")
         }
         body, _ = self.sync(Body, lookup={"slug": record["slug"]}, values=values, where=where)
         self.load_aliases(BodyAlias, owner=("body", body), aliases=record.get("aliases", []), where=where)
@@ -274,14 +297,14 @@ class _ArchiveLoader:
     def load_person(self, record: Any, *, where: str) -> None:
         record = _expect_keys(record, where=where, required={"slug", "name"}, optional={"description", "aliases"})
         where = f"person {record['slug']!r}"
-        values = {"name": record["name"], "description": record.get("description", ""), "status": PUBLISHED}
+        values = {"name": record["name"], "description": record.get("description", "")}
         person, _ = self.sync(Person, lookup={"slug": record["slug"]}, values=values, where=where)
         self.load_aliases(PersonAlias, owner=("person", person), aliases=record.get("aliases", []), where=where)
 
     def load_office(self, record: Any, *, where: str) -> None:
         record = _expect_keys(record, where=where, required={"slug", "title"}, optional={"description"})
         where = f"office {record['slug']!r}"
-        values = {"title": record["title"], "description": record.get("description", ""), "status": PUBLISHED}
+        values = {"title": record["title"], "description": record.get("description", "")}
         self.sync(Office, lookup={"slug": record["slug"]}, values=values, where=where)
 
     def load_aliases(self, model: type[models.Model], *, owner: tuple[str, models.Model], aliases: Any, where: str) -> None:
@@ -316,8 +339,7 @@ class _ArchiveLoader:
             "weekday": _WEEKDAYS.get(weekday),
             "date_note": record.get("date_note", ""),
             "place": record.get("place", ""),
-            "summary": record.get("summary", ""),
-            "status": PUBLISHED,
+            "summary": record.get("summary", "")
         }
         meeting, outcome = self.sync(Meeting, lookup={"slug": record["slug"]}, values=values, where=where)
         for order, topic in enumerate(_expect_list(record.get("agenda", []), where=f"{where}, agenda"), start=1):
@@ -355,7 +377,7 @@ class _ArchiveLoader:
         attendee, _ = self.sync(
             Attendee,
             lookup={"meeting": meeting, "person": person, "office": office, "group_label": group},
-            values={"role": record["role"], "order": order, "note": record.get("note", ""), "status": PUBLISHED},
+            values={"role": record["role"], "order": order, "note": record.get("note", "")},
             where=where,
         )
         self.load_citations(attendee, record["citations"], where=where)
@@ -381,7 +403,6 @@ class _ArchiveLoader:
                 "domain": record["domain"],
                 "text": record["text"],
                 "note": record.get("note", ""),
-                "status": PUBLISHED,
             },
             many={"operations": operations, "bodies": bodies},
             where=where,
@@ -404,8 +425,7 @@ class _ArchiveLoader:
             "parent": self.find(Operation, record.get("parent"), where=f"{where}, parent (define a parent before its children)"),
             "launch_meeting": self.find(Meeting, record.get("launch_meeting"), where=f"{where}, launch_meeting"),
             "operation_status": record.get("operation_status", Operation.Status.UNKNOWN),
-            "summary": record.get("summary", ""),
-            "status": PUBLISHED,
+            "summary": record.get("summary", "")
         }
         operation, outcome = self.sync(Operation, lookup={"slug": record["slug"]}, values=values, many={"regions": regions}, where=where)
         self.load_aliases(OperationAlias, owner=("operation", operation), aliases=record.get("aliases", []), where=where)
@@ -472,7 +492,7 @@ class _ArchiveLoader:
             outcome = UPDATED if self.update_fields(instance, values) else UNCHANGED
         if outcome != UNCHANGED:
             self.validate(instance, where=where)
-            instance.save()
+            self.save(instance)
         key = (model, instance.pk)
         if key in self.seen:
             raise CuratedArchiveError(f"{where}: this {model._meta.verbose_name} appears twice in the archive")
@@ -484,17 +504,30 @@ class _ArchiveLoader:
                 if outcome == UNCHANGED:
                     outcome = UPDATED
         self.counts[model.__name__][outcome] += 1
+        if isinstance(instance, EditorialRecord):
+            self.to_publish.append(instance)
         return instance, outcome
 
     def update(self, instance: models.Model, *, values: dict[str, Any], where: str) -> str:
         """Bring an existing record up to date; return what happened."""
+        self.to_publish.append(instance)
         if not self.update_fields(instance, values):
             self.counts[type(instance).__name__][UNCHANGED] += 1
             return UNCHANGED
         self.validate(instance, where=where)
-        instance.save()
+        self.save(instance)
         self.counts[type(instance).__name__][UPDATED] += 1
         return UPDATED
+
+    @staticmethod
+    def save(instance: models.Model) -> None:
+        """Save through the editorial workflow where the record is under it, saying why in the history."""
+        if isinstance(instance, EditorialRecord):
+            # No expected version: the loader has just read the record inside this transaction.
+            editorial.record_save(record=instance, user=None, change_reason=CHANGE_REASON)
+        else:
+            instance._change_reason = CHANGE_REASON
+            instance.save()
 
     @staticmethod
     def update_fields(instance: models.Model, values: dict[str, Any]) -> bool:

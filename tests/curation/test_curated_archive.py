@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from editorial.services import record_withdraw
 from meetings.curated_archive import DEFAULT_PATH, CuratedArchiveError, curated_archive_load
 from meetings.models import Attendee, Body, Decision, Meeting, MeetingAgendaItem, Office, Person
 from naparchive.publication import PublicationStatus
@@ -45,15 +46,37 @@ def test_loading_twice_changes_nothing(curated_archive):
     assert "Nothing changed" in output.getvalue()
 
 
-def test_a_second_load_repairs_a_record_changed_since(curated_archive):
+def test_a_second_load_repairs_a_record_changed_since_through_the_workflow(curated_archive):
     meeting = Meeting.objects.get(slug="federal-apex-committee-balochistan-operation")
-    meeting.weekday = None
-    meeting.save()
+    version = meeting.version
+    Meeting.objects.filter(pk=meeting.pk).update(weekday=None)
     counts = curated_archive_load(path=DEFAULT_PATH)
     meeting.refresh_from_db()
     assert meeting.weekday == 1
     assert counts["Meeting"]["updated"] == 1
     assert counts["Meeting"]["created"] == 0
+    # An editor's copy opened before the load is now stale, and the history says what changed it.
+    assert meeting.version == version + 1
+    assert meeting.history.first().history_change_reason == "Loaded from the curated seed archive"
+
+
+def test_records_are_published_through_the_workflow(curated_archive):
+    meeting = Meeting.objects.get(slug="2024-06-22-central-apex-committee")
+    assert meeting.published_at is not None
+    assert not Decision.objects.filter(published_at=None).exists()
+    assert SourceDocument.objects.get(original_filename="000_ab17765b30e5a3e2.txt").published_at is not None
+    assert curated_archive.counts["Meeting"]["published"] == 3
+    assert curated_archive.counts["SourceDocument"]["published"] == 5
+
+
+def test_a_record_the_editors_withdrew_stays_withdrawn(curated_archive):
+    operation = Operation.objects.get(slug="national-action-plan")
+    record_withdraw(record=operation, user=None, reason="Not an operation")
+    output = io.StringIO()
+    curated_archive_load(path=DEFAULT_PATH, stdout=output)
+    operation.refresh_from_db()
+    assert operation.status == PublicationStatus.WITHDRAWN
+    assert "withdrawn by the editors, left withdrawn" in output.getvalue()
 
 
 def test_a_corrupted_quote_fails_naming_it_and_writes_nothing(curated_archive, archive_copy):
@@ -170,3 +193,4 @@ def test_every_quote_in_the_shipped_file_is_in_its_seed():
 def test_everything_curated_is_published(curated_archive):
     for model in [Body, Person, Office, Meeting, Attendee, Decision, Operation, SourceDocument]:
         assert not model.objects.exclude(status=PublicationStatus.PUBLISHED).exists(), model.__name__
+        assert not model.objects.filter(published_at=None).exists(), model.__name__
