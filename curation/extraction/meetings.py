@@ -114,7 +114,7 @@ def find_body(text: str, sentence_list: list[Sentence], gazetteer: Gazetteer, bo
     _score, _position, match, sentence = max(candidates, key=lambda c: (c[0], c[1]))
     entry = match.entry
     if entry.attrs.get("generic") or (entry.key == "body:central-apex-committee" and not _says_federal(match.quote)):
-        resolved = _resolve_generic(text, sentence, sentence_list, gazetteer, body_start, entry, dateline_city)
+        resolved = _resolve_generic(text, sentence, sentence_list, gazetteer, body_start, entry, match, dateline_city)
         if resolved is not None:
             return BodyFound(resolved[0], match, sentence, resolved[1])
     return BodyFound(entry, match, sentence)
@@ -125,37 +125,37 @@ def _says_federal(quote: str) -> bool:
     return any(word in folded for word in ("central", "federal", "national apex", "nap apex", "national action plan apex"))
 
 
-def _resolve_generic(text, sentence, sentence_list, gazetteer, body_start, entry, dateline_city) -> tuple[Entry, str] | None:
-    # A province named in the sentence that names the body settles it.
-    for match in gazetteer.find(text, sentence.start, sentence.end, kinds={REGION, OFFICE}):
-        province = province_of_match(match)
-        if province and (match.entry.kind == REGION or match.entry.attrs.get("base") in ("chief-minister", "governor")):
-            body = gazetteer.get(f"body:apex-committee:{province}")
-            if body is not None:
-                return body, f"the province named with it ({match.quote})"
+def _resolve_generic(text, sentence, sentence_list, gazetteer, body_start, entry, match, dateline_city) -> tuple[Entry, str] | None:
+    """Return which apex committee "the apex committee" is, and why; None when the report does not say."""
+
+    def provincial_body(province):
+        return gazetteer.get(f"body:apex-committee:{province}")
+
+    # 1. A province named right by it: "the apex committee in Khyber Pakhtunkhwa".
+    for near in gazetteer.find(text, max(sentence.start, match.start - 40), min(sentence.end, match.end + 40), kinds={REGION}):
+        if provincial_body(province_of_match(near)) is not None:
+            return provincial_body(province_of_match(near)), f"the province named with it ({near.quote})"
+    # 2. A province's chief minister or governor in the same sentence.
+    for office in gazetteer.find(text, sentence.start, sentence.end, kinds={OFFICE}):
+        province = office.entry.attrs.get("province")
+        if province and office.entry.attrs.get("base") in ("chief-minister", "governor") and provincial_body(province) is not None:
+            return provincial_body(province), f"the {office.quote} in the same sentence"
     provincial = bool(_PROVINCIAL_CUE.search(sentence.text)) or entry.attrs.get("level") == "provincial"
-    # The first sentences of the report proper (front matter excluded).
+    dateline_province = _CITY_PROVINCE.get(fold(dateline_city or ""))
+    # 3. The head of government leading the report (front matter excluded).
     report_sentences = [s for s in sentence_list if s.end > body_start][:3]
     lead_end = report_sentences[-1].end if report_sentences else body_start
-    for match in gazetteer.find(text, body_start, lead_end, kinds={OFFICE}):
-        province = match.entry.attrs.get("province")
-        if province and match.entry.attrs.get("base") == "chief-minister":
-            body = gazetteer.get(f"body:apex-committee:{province}")
-            if body is not None:
-                return body, f"the chief minister at the head of the report ({match.quote})"
-        if match.entry.key == "office:prime-minister" and not provincial:
-            return gazetteer.get("body:central-apex-committee"), f"the prime minister at the head of the report ({match.quote})"
-        if match.entry.key == "office:chief-minister" or provincial:
-            province = _CITY_PROVINCE.get(fold(dateline_city or ""))
-            if province:
-                return gazetteer.get(f"body:apex-committee:{province}"), f"a chief minister and the dateline {dateline_city}"
-    if provincial:
-        province = _CITY_PROVINCE.get(fold(dateline_city or ""))
-        if province:
-            return gazetteer.get(f"body:apex-committee:{province}"), f"the dateline {dateline_city}"
-        return None
-    if entry.key == "body:central-apex-committee":
-        return None
+    for office in gazetteer.find(text, body_start, lead_end, kinds={OFFICE}):
+        province = office.entry.attrs.get("province")
+        if province and office.entry.attrs.get("base") == "chief-minister" and provincial_body(province) is not None:
+            return provincial_body(province), f"the chief minister leading the report ({office.quote})"
+        if office.entry.key == "office:prime-minister" and not provincial:
+            return gazetteer.get("body:central-apex-committee"), f"the prime minister leading the report ({office.quote})"
+        if office.entry.key == "office:chief-minister" and dateline_province:
+            return provincial_body(dateline_province), f"a chief minister and the dateline {dateline_city}"
+    # 4. "The provincial apex committee" under a provincial capital's dateline.
+    if provincial and dateline_province:
+        return provincial_body(dateline_province), f"the dateline {dateline_city}"
     return None
 
 

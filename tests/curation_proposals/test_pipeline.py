@@ -122,6 +122,14 @@ def test_the_apex_committee_is_resolved_from_context(gazetteer):
     assert extract(text, None, gazetteer).meeting.values["body_key"] == "body:central-apex-committee"
 
 
+def test_a_province_elsewhere_in_the_sentence_does_not_make_the_committee_provincial(gazetteer):
+    text = ("ISLAMABAD: Prime Minister Shehbaz Sharif on Tuesday chaired a meeting of the apex committee on the NAP, "
+            "which approved a comprehensive military operation against terrorist organisations operating in Balochistan.")
+    assert extract(text, None, gazetteer).meeting.values["body_key"] == "body:central-apex-committee"
+    text = "PESHAWAR: The apex committee on the NAP in Khyber Pakhtunkhwa met on Monday."
+    assert extract(text, None, gazetteer).meeting.values["body_key"] == "body:apex-committee:khyber-pakhtunkhwa"
+
+
 def test_national_internal_security_committee(gazetteer):
     text = "ISLAMABAD: The National Internal Security Committee (NISC) met on Wednesday under the chairmanship of Interior Minister Ahsan Iqbal."
     meeting = extract(text, datetime.date(2018, 5, 10), gazetteer).meeting.values
