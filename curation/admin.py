@@ -1,13 +1,15 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
-from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.urls import path, reverse
 from django.utils.html import format_html
 
 from curation.models import Proposal
-from curation.services import ProposalError, proposal_accept, proposal_reject
+from curation.selectors import gazetteer_build
+from curation.services import ProposalError, proposal_accept, proposal_reject, proposals_generate
+from sources.models import SourceDocument
 
 
 class ProposalForm(forms.ModelForm):
@@ -23,6 +25,7 @@ class ProposalForm(forms.ModelForm):
 class ProposalAdmin(admin.ModelAdmin):
     form = ProposalForm
     change_form_template = "admin/curation/proposal/change_form.html"
+    change_list_template = "admin/curation/proposal/change_list.html"
     list_display = ["kind", "summary", "quote_excerpt", "state", "matched", "source_link", "confident"]
     list_display_links = ["summary"]
     list_filter = ["state", "kind", "confident", ("source", admin.RelatedOnlyFieldListFilter)]
@@ -40,6 +43,24 @@ class ProposalAdmin(admin.ModelAdmin):
         ("Proposed values (edit, then “Save and accept”)", {"fields": ["values", "review_note"]}),
         ("Review", {"fields": ["citation_link", "reviewer", "reviewed_at", "created_at"]}),
     ]
+
+    def get_urls(self):
+        return [
+            path("read-new-sources/", self.admin_site.admin_view(self.read_new_sources), name="curation_proposal_read_new_sources"),
+            *super().get_urls(),
+        ]
+
+    def read_new_sources(self, request):
+        """Propose records for every source that has none yet (sources added in the admin rather than imported)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        sources = list(SourceDocument.objects.filter(proposals__isnull=True).order_by("id"))
+        gazetteer = gazetteer_build()
+        made = sum(len(proposals_generate(source=source, gazetteer=gazetteer)) for source in sources)
+        self.message_user(request, f"Read {len(sources)} new source{'s' if len(sources) != 1 else ''}: {made} proposals to review.", messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:curation_proposal_changelist") + "?state__exact=pending")
 
     def has_add_permission(self, request):
         # Proposals come from imported reports only.

@@ -50,6 +50,8 @@ def proposals_generate(*, source: SourceDocument, gazetteer: Gazetteer | None = 
         meeting_match, meeting_note = _meeting_match(extraction.meeting.values, extraction, gazetteer, published_on)
     proposals = []
     for order, found in enumerate(extraction.proposals):
+        if found.end <= found.start:
+            continue
         values = dict(found.values)
         note = found.note
         matched_meeting = None

@@ -95,3 +95,14 @@ def test_generate_proposals_for_sources_imported_earlier(db, make_source, seed_t
     assert source.proposals.count() == count
     with pytest.raises(CommandError, match="no-such-source"):
         call_command("generate_proposals", "no-such-source")
+
+
+def test_admin_reads_sources_added_without_import(client, editor, make_source, seed_text):
+    source = make_source(text=seed_text("003"))
+    client.force_login(editor)
+    assert client.get(reverse("admin:curation_proposal_read_new_sources")).status_code == 405
+    response = client.post(reverse("admin:curation_proposal_read_new_sources"))
+    assert response.status_code == 302
+    assert source.proposals.filter(kind="meeting").exists()
+    listing = client.get(reverse("admin:curation_proposal_changelist"))
+    assert "Read sources without proposals" in listing.content.decode()
