@@ -22,6 +22,8 @@ setup: install
 	$(PY) manage.py import_sources seeds/
 	$(PY) manage.py load_curated_archive
 	$(PY) manage.py load_curated_discrepancies
+	$(PY) manage.py load_curated_figures
+	$(PY) manage.py load_curated_organisations
 
 run: setup
 	@echo

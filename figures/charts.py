@@ -20,7 +20,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 # Bump when the drawing code changes, so charts cached by the previous code are not reused.
-CHART_VERSION = 1
+CHART_VERSION = 4
 CHART_CACHE_SECONDS = 24 * 60 * 60
 # Series colours are classes chart-series-0 ... chart-series-7 in the stylesheet.
 SERIES_CLASSES = 8
@@ -86,10 +86,14 @@ def nice_ticks(maximum: float, count: int = 5) -> list[float]:
     return ticks
 
 
-def _open_svg(chart_key: str, title: str, description: str, width: int, height: int, extra_class: str = "") -> list[str]:
+def _open_svg(
+    chart_key: str, title: str, description: str, width: int, height: int, extra_class: str = "", interactive: bool = False
+) -> list[str]:
+    # A chart whose marks are links is a group of links; one without links is a single image.
+    role = "group" if interactive else "img"
     return [
-        f'<svg class="chart-svg {extra_class}" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-labelledby="{chart_key}-title {chart_key}-desc" focusable="false" xmlns="http://www.w3.org/2000/svg">',
+        f'<svg class="chart-svg {extra_class}" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="{role}" '
+        f'aria-labelledby="{chart_key}-title {chart_key}-desc" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{chart_key}-title">{escape(title)}</title>',
         f'<desc id="{chart_key}-desc">{escape(description)}</desc>',
     ]
@@ -99,8 +103,8 @@ def _text(x: float, y: float, text: str, css_class: str, anchor: str = "start") 
     return f'<text x="{x:.1f}" y="{y:.1f}" class="{css_class}" text-anchor="{anchor}">{escape(text)}</text>'
 
 
-def _link(href: str, inner: str) -> str:
-    return f'<a href="{escape(href)}">{inner}</a>' if href else inner
+def _link(href: str, inner: str, label: str) -> str:
+    return f'<a href="{escape(href)}" aria-label="{escape(label)}">{inner}</a>' if href else inner
 
 
 # -- bar chart comparing places --------------------------------------------------------------------------
@@ -123,7 +127,7 @@ def bar_chart_svg(*, chart_key: str, title: str, description: str, bars: Sequenc
     top_value = maximum if maximum is not None else max((float(bar.value) for bar in bars), default=1)
     ticks = nice_ticks(top_value)
     scale = bar_area / ticks[-1]
-    parts = _open_svg(chart_key, title, description, width, height, "chart-svg--bars")
+    parts = _open_svg(chart_key, title, description, width, height, "chart-svg--bars", any(bar.href for bar in bars))
     axis_y = top + row_height * len(bars)
     for tick in ticks:
         x = label_width + tick * scale
@@ -138,7 +142,7 @@ def bar_chart_svg(*, chart_key: str, title: str, description: str, bars: Sequenc
             + _text(label_width + bar_width + 6, y + row_height / 2 + 5, bar.value_label, "chart-value")
         )
         parts.append(_text(label_width - 8, y + row_height / 2 + 5, bar.label, "chart-label", "end"))
-        parts.append(_link(bar.href, shape))
+        parts.append(_link(bar.href, shape, f"{bar.label}: {bar.value_label}"))
     parts.append(f'<line x1="{label_width}" y1="{top}" x2="{label_width}" y2="{axis_y}" class="chart-axis"/>')
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every piece of text above is escaped
@@ -241,7 +245,7 @@ def series_chart_svg(
     ticks = nice_ticks(maximum if maximum is not None else max(mark.value or 0 for mark in marks), 4)
     scale = plot_height / ticks[-1]
     base = top + plot_height
-    parts = _open_svg(chart_key, title, description, width, height, "chart-svg--series")
+    parts = _open_svg(chart_key, title, description, width, height, "chart-svg--series", any(mark.href for mark in marks))
     for tick in ticks:
         y = base - tick * scale
         parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" class="chart-grid"/>')
@@ -264,7 +268,7 @@ def series_chart_svg(
         shape = f'<line x1="{x1:.1f}" y1="{y:.1f}" x2="{x2:.1f}" y2="{y:.1f}" class="chart-span {series_class}"/>' if x2 > x1 else ""
         shape += f'<circle cx="{(x1 + x2) / 2:.1f}" cy="{y:.1f}" r="5" class="chart-point {series_class}"/>'
         shape += _text((x1 + x2) / 2, y - 9, mark.value_label, "chart-value", "middle")
-        parts.append(_link(mark.href, shape))
+        parts.append(_link(mark.href, shape, f"{mark.label}: {mark.value_label}"))
     parts.append(f'<line x1="{left}" y1="{base}" x2="{width - right}" y2="{base}" class="chart-axis"/>')
     for index, name in enumerate(series_names):
         y = base + 38 + index * 22
@@ -287,7 +291,7 @@ def timeline_chart_svg(*, chart_key: str, title: str, description: str, marks: S
         return left + plot_width * (date - axis_start).days / span_days
 
     base = top + row_height * len(marks)
-    parts = _open_svg(chart_key, title, description, width, height, "chart-svg--timeline")
+    parts = _open_svg(chart_key, title, description, width, height, "chart-svg--timeline", any(mark.href for mark in marks))
     for tick in time_ticks:
         x = x_of(tick)
         parts.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{base}" class="chart-grid"/>')
@@ -299,7 +303,7 @@ def timeline_chart_svg(*, chart_key: str, title: str, description: str, marks: S
         label_x = x - 10 if anchor == "end" else x + 10
         shape = f'<circle cx="{x:.1f}" cy="{y:.1f}" r="6" class="chart-point chart-series-{mark.series % SERIES_CLASSES}"/>'
         shape += _text(label_x, y + 4, mark.label, "chart-label", anchor)
-        parts.append(_link(mark.href, shape))
+        parts.append(_link(mark.href, shape, mark.label))
     parts.append(f'<line x1="{left}" y1="{base}" x2="{width - right}" y2="{base}" class="chart-axis"/>')
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every piece of text above is escaped

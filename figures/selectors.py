@@ -46,14 +46,18 @@ def _figures_stamp() -> tuple:
 SOURCE_COLUMN = "Source (links to the sentence)"
 
 
-def _source_cell(figure: Figure) -> Cell:
-    return Cell(str(figure.source), figure.source_quote_url)
+def _source_cell(figure: Figure, *, shared: bool = False) -> Cell:
+    # When every row quotes one sentence, the note under the table names the source once.
+    return Cell("Read the sentence" if shared else str(figure.source), figure.source_quote_url)
+
+
+def _one_sentence(figures: list[Figure]) -> bool:
+    return len(figures) > 1 and len({(figure.source_id, figure.quote) for figure in figures}) == 1
 
 
 def _shared_quote_note(figures: list[Figure]) -> tuple[str, ...]:
     """Say once, under the table, the sentence that every number of the chart comes from, if they share one."""
-    quotes = {(figure.source_id, figure.quote) for figure in figures}
-    if len(quotes) == 1 and len(figures) > 1:
+    if _one_sentence(figures):
         return (f"Every number here comes from one sentence of “{figures[0].source}”: “{figures[0].quote}”",)
     return ()
 
@@ -107,7 +111,12 @@ def _comparison_chart(measure: Measure, group: list[Figure], period: str) -> Cha
     ]
     table = TableBuilder(("Place", measure.name, "Period", SOURCE_COLUMN))
     for item in ordered:
-        table.add(Cell(place_of(item).name + (" (national)" if item in national else ""), item.get_absolute_url()), item.value_display, item.period_display, _source_cell(item))
+        table.add(
+            Cell(place_of(item).name + (" (national)" if item in national else ""), item.get_absolute_url()),
+            item.value_display,
+            item.period_display,
+            _source_cell(item, shared=_one_sentence(ordered)),
+        )
     svg = bar_chart_svg(
         chart_key=chart_key,
         title=title,
@@ -197,7 +206,12 @@ def chart_measure_series(*, measure: Measure) -> Chart | None:
         )
         table = TableBuilder(("Period", "Place", measure.name, SOURCE_COLUMN))
         for figure in figures:
-            table.add(Cell(figure.period_display, figure.get_absolute_url()), figure.places_display, figure.value_display, _source_cell(figure))
+            table.add(
+                Cell(figure.period_display, figure.get_absolute_url()),
+                figure.places_display,
+                figure.value_display,
+                _source_cell(figure, shared=_one_sentence(figures)),
+            )
         return Chart(chart_key, title, description, svg, table.columns, tuple(table.rows), _shared_quote_note(figures))
 
     return chart_cached(name="measure-series", stamp=(_figures_stamp(), measure.pk), build=build)
@@ -297,7 +311,13 @@ def chart_operations_timeline() -> Chart | None:
                 Cell(meeting.title, meeting.get_absolute_url()),
             )
         for operation in undated:
-            table.add(Cell(operation.name, operation.get_absolute_url()), operation.get_kind_display(), "not established", "")
+            meeting = operation.launch_meeting if operation.launch_meeting is not None and operation.launch_meeting.is_published else None
+            table.add(
+                Cell(operation.name, operation.get_absolute_url()),
+                operation.get_kind_display(),
+                meeting.date_display if meeting is not None else "not established",
+                Cell(meeting.title, meeting.get_absolute_url()) if meeting is not None else "no launch meeting recorded",
+            )
         notes = (f"{len(undated)} operation(s) without an established launch date are listed but not drawn.",) if undated else ()
         return Chart(chart_key, title, description, svg, table.columns, tuple(table.rows), notes)
 
