@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from naparchive.admin_publication import SourcePanelAdmin
 from operations.models import Operation, OperationAlias, Region
@@ -28,7 +29,7 @@ class OperationAdmin(SourcePanelAdmin):
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(SimpleHistoryAdmin):
     list_display = ["name", "kind", "parent"]
     list_filter = ["kind"]
     search_fields = ["name"]

@@ -1,7 +1,9 @@
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from simple_history.admin import SimpleHistoryAdmin
 
+from editorial.services import PUBLIC_STATES, user_can_publish
 from naparchive.admin_publication import PublishableAdmin
 from sources.models import Citation, SourceDocument
 
@@ -51,7 +53,7 @@ class SourceDocumentAdmin(PublishableAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "outlet", "author", "url", "published_on", "language", "kind", "status"]}),
         ("Text", {"fields": ["text", "curate_from_this_source"]}),
-        ("Provenance", {"fields": ["editorial_note", "original_filename", "sha256", "imported_at", "created_at", "updated_at"]}),
+        ("Provenance", {"fields": ["editorial_note", "origin", "original_filename", "sha256", "imported_at", "created_at", "updated_at"]}),
     ]
 
     @admin.display(description="Curate from this source")
@@ -67,7 +69,8 @@ class SourceDocumentAdmin(PublishableAdmin):
         )
 
     def get_readonly_fields(self, request, obj=None):
-        fields = ["sha256", "imported_at", "created_at", "updated_at", "curate_from_this_source"]
+        # The workflow's own fields (status, version, author...) come from PublishableAdmin.
+        fields = [*super().get_readonly_fields(request, obj), "sha256", "imported_at", "curate_from_this_source"]
         if obj is not None:
             # The text is evidence: once stored it is never edited, only read.
             fields += ["text", "original_filename"]
@@ -78,13 +81,24 @@ class SourceDocumentAdmin(PublishableAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(admin.ModelAdmin):
+class CitationAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "source", "supports"]
     search_fields = ["quote", "note", "source__title", "source__original_filename"]
     list_filter = ["source__outlet"]
     autocomplete_fields = ["source", "meeting", "attendee", "decision", "operation"]
     list_select_related = ["source", "meeting", "attendee", "decision", "operation"]
     fields = ["source", "quote", "note", "meeting", "attendee", "decision", "operation"]
+
+    def has_change_permission(self, request, obj=None):
+        # A published fact's citations change only as part of a correction, which is a publisher's act.
+        if obj is not None and obj.target is not None and obj.target.status in PUBLIC_STATES:
+            return user_can_publish(request.user) and super().has_change_permission(request, obj)
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.target is not None and obj.target.status in PUBLIC_STATES:
+            return user_can_publish(request.user) and super().has_delete_permission(request, obj)
+        return super().has_delete_permission(request, obj)
 
     @admin.display(description="Supports")
     def supports(self, citation):
