@@ -58,3 +58,45 @@ def test_an_edit_cannot_change_the_workflow_fields(publisher, editor, make_meeti
     services.record_save(record=meeting, user=editor, expected_version=1)
     meeting.refresh_from_db()
     assert meeting.status == PublicationStatus.DRAFT
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_saves_from_one_version_cannot_both_win(make_meeting):
+    """On PostgreSQL, two connections race for version 1: the conditional UPDATE lets exactly one through."""
+    from django.db import connection, connections, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's test database is private to one connection; it serialises writers anyway.")
+    import threading
+
+    meeting = make_meeting(status=PublicationStatus.DRAFT)
+    first_claimed = threading.Event()
+    outcomes = {}
+
+    def save(name: str, place: str, hold: bool):
+        try:
+            record = Meeting.objects.get(pk=meeting.pk)
+            record.place = place
+            if hold:
+                with transaction.atomic():
+                    services.record_save(record=record, user=None, expected_version=1)
+                    first_claimed.set()
+                    # Still inside the transaction: the second save now waits on this row, or runs after commit.
+                    threading.Event().wait(0.5)
+            else:
+                first_claimed.wait(10)
+                services.record_save(record=record, user=None, expected_version=1)
+            outcomes[name] = "saved"
+        except services.StaleRecordError:
+            outcomes[name] = "refused"
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=save, args=("first", "Lahore", True)), threading.Thread(target=save, args=("second", "Quetta", False))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert outcomes == {"first": "saved", "second": "refused"}
+    meeting.refresh_from_db()
+    assert (meeting.place, meeting.version) == ("Lahore", 2)
