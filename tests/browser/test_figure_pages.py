@@ -1,0 +1,50 @@
+"""A reader, in a real browser, goes from the conviction-rate chart to the sentence of the report that gives a number."""
+import io
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = pytest.mark.usefixtures("curated_archive")
+
+
+@pytest.fixture(autouse=True)
+def curated_figures(curated_archive):
+    output = io.StringIO()
+    call_command("load_curated_figures", stdout=output, stderr=output)
+    call_command("load_curated_organisations", stdout=output, stderr=output)
+
+
+def test_reader_goes_from_the_conviction_chart_to_the_sentence(desktop):
+    page = desktop.page
+    desktop.open("/")
+    chart = page.locator("figure.chart", has_text="Conviction rate for terrorists, 2023, by place")
+    assert chart.locator("svg title").text_content() == "Conviction rate for terrorists, 2023, by place"
+    rows = chart.locator("table tbody tr")
+    assert rows.count() == 5
+    assert rows.first.locator("th").inner_text() == "Pakistan (national)"
+
+    chart.locator("table").get_by_role("link", name="Punjab", exact=True).click()
+    assert page.locator("h1").inner_text() == "Conviction rate for terrorists: 72 per cent"
+    desktop.check("figure")
+
+    page.get_by_role("link", name="Read this sentence in the full source").click()
+    assert "/sources/" in page.url and ":~:text=" in page.url
+    page.wait_for_function("window.scrollY > 0")  # the browser scrolled to the quoted sentence
+    desktop.check("figure-source")
+
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        ("/figures/", "figure-list"),
+        ("/figures/measures/conviction-rate-for-terrorists/", "measure"),
+        ("/organisations/bla/", "organisation"),
+        ("/bodies/", "body-list"),
+        ("/operations/", "operation-list"),
+    ],
+)
+def test_figure_body_and_organisation_pages_are_accessible_on_a_phone(phone, path, name):
+    assert phone.open(path).status == 200
+    overflow = phone.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 360px"
+    phone.check(name)
