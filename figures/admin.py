@@ -21,7 +21,6 @@ class FigureAdmin(SourcePanelAdmin):
     search_fields = ["slug", "measure__name", "quote", "given_by", "period_text", "note", "places__name"]
     list_select_related = ["measure", "source"]
     autocomplete_fields = ["measure", "places", "given_by_body", "source"]
-    prepopulated_fields = {"slug": ["period_text"]}
     date_hierarchy = "period_start"
     fieldsets = [
         (None, {"fields": ["measure", "slug", "status"]}),

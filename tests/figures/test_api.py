@@ -91,3 +91,17 @@ def test_organisations_with_citations_filters_and_export(client, make_organisati
     assert client.get("/api/v1/organisations/", {"kind": "cult"}).status_code == 400
     rows = list(csv.DictReader(io.StringIO(body_of(client.get("/api/v1/organisations/export/csv")).decode())))
     assert [row["slug"] for row in rows] == ["afghan-taliban", "bla"]
+
+
+def test_the_organisation_list_query_count_does_not_grow(client, make_organisation, make_decision, make_operation):
+    make_organisation()
+    with CaptureQueriesContext(connection) as few:
+        client.get("/api/v1/organisations/")
+    for n in range(4):
+        organisation = make_organisation(banned=True)
+        organisation.decisions.add(make_decision())
+        organisation.operations.add(make_operation())
+        organisation.aliases.create(name=f"Alias {n}")
+    with CaptureQueriesContext(connection) as many:
+        client.get("/api/v1/organisations/")
+    assert len(many) == len(few)

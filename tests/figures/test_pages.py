@@ -128,3 +128,23 @@ def test_body_list_query_count_is_fixed(client, make_body, make_meeting):
         make_meeting(body=make_body(parent=parent))
     assert queries_for(client, reverse("bodies:body-list")) == few  # new data: the chart is rebuilt, as at first
     assert queries_for(client, reverse("bodies:body-list")) < few  # then it comes from the cache
+
+
+def test_detail_page_query_counts_do_not_grow(client, make_organisation, make_decision, make_body, make_meeting, conviction_rates, make_figure, make_region):
+    bla = make_organisation(name="BLA", slug="bla", banned=True)
+    bla.decisions.add(make_decision())
+    body = make_body(slug="central")
+    make_meeting(body=body)
+    measure = conviction_rates["Punjab"].measure
+    urls = [bla.get_absolute_url(), reverse("bodies:body-detail", args=["central"]), measure.get_absolute_url()]
+    client.get(urls[1]), client.get(urls[2])  # warm the chart cache
+    few = [queries_for(client, url) for url in urls]
+    for _ in range(3):
+        bla.decisions.add(make_decision())
+        bla.aliases.create(name=f"BLA alias {_}")
+        make_meeting(body=body)
+        make_body(parent=body)
+    for n in range(3):
+        make_figure(value=str(10 + n), measure=measure, places=[make_region()], quote=f"It was {10 + n} percent in 2023.", **year_period(2023))
+    client.get(urls[1]), client.get(urls[2])  # new data: the charts are rebuilt once, then cached
+    assert [queries_for(client, url) for url in urls] == few
