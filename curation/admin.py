@@ -20,6 +20,12 @@ class ProposalForm(forms.ModelForm):
         fields = ["values", "review_note"]
         widgets = {"values": forms.Textarea(attrs={"rows": 18, "cols": 100, "spellcheck": "false"})}
 
+    def clean_values(self):
+        values = self.cleaned_data["values"]
+        if not isinstance(values, dict):
+            raise ValidationError("The values are a JSON object: {\"name\": value, ...}.")
+        return values
+
 
 @admin.register(Proposal)
 class ProposalAdmin(admin.ModelAdmin):

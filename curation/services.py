@@ -5,7 +5,7 @@ ever published here. A report of a meeting already in the archive adds its citat
 instead of creating a second one.
 """
 import datetime
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.utils import timezone
@@ -97,7 +97,7 @@ def _meeting_match(values: dict, extraction, gazetteer: Gazetteer, published_on)
     office_ids = {e.record_id for e in entries if e is not None and e.kind == "office" and e.record_id}
     person_ids = {p.values.get("person_record_id") for p in extraction.attendees if p.values.get("person_record_id")}
     group_keys = {e.key for e in entries if e is not None and e.kind == GROUP}
-    date = datetime.date.fromisoformat(values["date"]) if values.get("date") else None
+    date = _date_value(values, "date")
     candidates = meeting_candidates_find(
         body_id=body_id,
         date=date,
@@ -149,6 +149,8 @@ def proposal_accept(*, proposal: Proposal, user, overrides: dict | None = None) 
     proposal = Proposal.objects.select_for_update().select_related("source").get(pk=proposal.pk)
     if proposal.state != Proposal.State.PENDING:
         raise ProposalError(f"This proposal was already {proposal.get_state_display().lower()}.")
+    if overrides is not None and not isinstance(overrides, dict):
+        raise ProposalError("The values must be a JSON object of field names and values.")
     overrides = dict(overrides or {})
     edits = sorted(key for key, value in overrides.items() if proposal.values.get(key) != value)
     values = {**proposal.values, **overrides}
@@ -223,7 +225,7 @@ def _accept_meeting(proposal: Proposal, values: dict) -> tuple[Citation, str]:
             body = _body_for(values, create=False)
             if body is not None:
                 values["body_record_id"] = body.pk
-                published_on = datetime.date.fromisoformat(values["published_on"]) if values.get("published_on") else None
+                published_on = _date_value(values, "published_on")
                 extraction = pipeline.extract(proposal.source.text, published_on, gazetteer)
                 meeting, _reason = _meeting_match({**extraction.meeting.values, **values} if extraction.meeting else values, extraction, gazetteer, published_on)
     if meeting is not None:
@@ -232,7 +234,7 @@ def _accept_meeting(proposal: Proposal, values: dict) -> tuple[Citation, str]:
         _attach_meeting(proposal, meeting)
         return citation, f"Another report of “{meeting}”: its citation was added; the meeting is unchanged."
     body = _body_for(values, create=True)
-    date = datetime.date.fromisoformat(values["date"]) if values.get("date") else None
+    date = _date_value(values, "date")
     precision = values.get("date_precision") or (DatePrecision.DAY if date else DatePrecision.UNKNOWN)
     if date is None:
         precision = DatePrecision.UNKNOWN
@@ -260,6 +262,15 @@ def _accept_meeting(proposal: Proposal, values: dict) -> tuple[Citation, str]:
     proposal.matched_meeting = meeting
     _attach_meeting(proposal, meeting)
     return citation, f"Created the draft meeting “{meeting}”."
+
+
+def _date_value(values: dict, key: str) -> datetime.date | None:
+    if not values.get(key):
+        return None
+    try:
+        return datetime.date.fromisoformat(str(values[key]))
+    except ValueError as error:
+        raise ProposalError(f"{key} must be a date written YYYY-MM-DD, not {values[key]!r}.") from error
 
 
 def _attach_meeting(proposal: Proposal, meeting: Meeting) -> None:
@@ -512,9 +523,13 @@ def _accept_figure(proposal: Proposal, values: dict) -> tuple[None, str]:
         measure = Measure(name=measure_name, slug=_free_slug(Measure, measure_name, 120), unit=values["unit"])
         measure.full_clean()
         measure.save()
+    try:
+        value = Decimal(str(values.get("value"))).normalize()
+    except InvalidOperation as error:
+        raise ProposalError(f"value must be a number, not {values.get('value')!r}.") from error
     figure = Figure(
         measure=measure,
-        value=Decimal(str(values.get("value"))).normalize(),
+        value=value,
         qualifier=_QUALIFIERS.get((values.get("qualifier") or "").casefold(), "exact"),
         unit=values["unit"],
         period_text=(values.get("period_text") or "")[:200],

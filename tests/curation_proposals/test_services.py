@@ -228,3 +228,14 @@ def test_accepting_a_figure_creates_a_draft_figure_with_its_quote(make_source, s
     percent = proposal_accept(proposal=proposal_of(source, "figure", figure_text="44 percent"), user=editor, overrides={"measure": "Conviction rate for terrorists"}).figure
     assert (percent.value, percent.unit) == (44, "percent")
     assert Figure.objects.published().count() == 0
+
+
+def test_bad_edits_are_refused_with_a_message(make_source, seed_text, editor, central_body):
+    source = make_source(text=seed_text("000"))
+    proposals_generate(source=source)
+    proposal = proposal_of(source, "meeting")
+    with pytest.raises(ProposalError, match="YYYY-MM-DD"):
+        proposal_accept(proposal=proposal, user=editor, overrides={"date": "22 June"})
+    with pytest.raises(ProposalError, match="JSON object"):
+        proposal_accept(proposal=proposal, user=editor, overrides=["date"])
+    assert proposal_of(source, "meeting").state == "pending" and Meeting.objects.count() == 0
