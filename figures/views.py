@@ -15,6 +15,14 @@ class FigureListView(FilteredListView):
     def get_base_queryset(self):
         return Figure.objects.public().with_related()
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # The API's exports take the same filter parameters as this page.
+        query = self.request.GET.copy()
+        query.pop(self.page_kwarg, None)
+        context["export_query"] = query.urlencode()
+        return context
+
 
 class FigureDetailView(DetailView):
     template_name = "figures/figure_detail.html"

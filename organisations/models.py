@@ -7,7 +7,7 @@ from django.urls import reverse
 from meetings.models import DatePrecision
 from naparchive.aliases import Alias
 from naparchive.publication import Publishable, PublishableQuerySet
-from figures.models import quote_link
+from figures.models import date_display, quote_link
 from sources.models import citation_quote_clean
 
 
@@ -83,6 +83,10 @@ class Organisation(Publishable):
 
     def get_absolute_url(self) -> str:
         return reverse("organisations:organisation-detail", kwargs={"slug": self.slug})
+
+    @property
+    def banned_on_display(self) -> str:
+        return date_display(self.banned_on, self.banned_on_precision)
 
     def clean(self):
         errors = {}

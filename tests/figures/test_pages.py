@@ -148,3 +148,10 @@ def test_detail_page_query_counts_do_not_grow(client, make_organisation, make_de
         make_figure(value=str(10 + n), measure=measure, places=[make_region()], quote=f"It was {10 + n} percent in 2023.", **year_period(2023))
     client.get(urls[1]), client.get(urls[2])  # new data: the charts are rebuilt once, then cached
     assert [queries_for(client, url) for url in urls] == few
+
+
+def test_the_figure_list_offers_its_figures_for_download_with_its_filters(client, conviction_rates):
+    page = client.get(reverse("figures:figure-list"), {"measure": "conviction-rate-for-terrorists", "year": "2023"}).content.decode()
+    assert 'href="/api/v1/figures/export/csv?measure=conviction-rate-for-terrorists&amp;year=2023"' in page
+    rows = b"".join(client.get("/api/v1/figures/export/csv", {"measure": "conviction-rate-for-terrorists", "year": "2023"}).streaming_content)
+    assert rows.decode().count("\n") == 6
