@@ -156,11 +156,13 @@ def query_counts(env: dict, samples: dict) -> dict:
         "plain JsonResponse": ["/bench/plain-meetings", "/bench/plain-meetings?page=2"],
         "/healthz": ["/healthz", "/healthz"],
     }
-    output = subprocess.run(  # nosec B603
+    result = subprocess.run(  # nosec B603
         [PYTHON, str(REPO / "bench" / "query_counts.py"), json.dumps(variants)],
-        cwd=REPO, env={**env, "LOG_LEVEL": "WARNING"}, check=True, capture_output=True, text=True,
-    ).stdout
-    return json.loads(output.strip().splitlines()[-1])
+        cwd=REPO, env={**env, "LOG_LEVEL": "WARNING"}, capture_output=True, text=True,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"Counting queries failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def table(rows: list[dict], counts: dict) -> str:
