@@ -283,6 +283,12 @@ def _body_for(values: dict, *, create: bool) -> Body | None:
         body = Body.objects.filter(pk=values["body_record_id"]).first()
         if body is not None:
             return body
+    # The archive may have gained the body since the report was read (load_curated_archive after import_sources).
+    entry = gazetteer_build().get(values.get("body_key") or "")
+    if entry is not None and entry.record_id is not None:
+        body = Body.objects.filter(pk=entry.record_id).first()
+        if body is not None:
+            return body
     name = values.get("body_name") or ""
     body = Body.objects.filter(name__iexact=name).first() or Body.objects.filter(aliases__name__iexact=name).first()
     if body is not None or not create:

@@ -239,3 +239,21 @@ def test_bad_edits_are_refused_with_a_message(make_source, seed_text, editor, ce
     with pytest.raises(ProposalError, match="JSON object"):
         proposal_accept(proposal=proposal, user=editor, overrides=["date"])
     assert proposal_of(source, "meeting").state == "pending" and Meeting.objects.count() == 0
+
+
+def test_the_seed_reports_match_the_curated_archive_loaded_after_import(db, editor):
+    """`make setup` imports the seeds (proposals are read then), then loads the curated archive."""
+    from pathlib import Path
+
+    from django.core.management import call_command
+
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    call_command("import_sources", str(seeds), stdout=open("/dev/null", "w"))
+    call_command("load_curated_archive", stdout=open("/dev/null", "w"))
+    meetings_before = Meeting.objects.count()
+    june = Meeting.objects.get(date=datetime.date(2024, 6, 22))
+    for filename in ("000_ab17765b30e5a3e2.txt", "001_84d199cf34c98c0a.txt"):
+        proposal = Proposal.objects.get(source__original_filename=filename, kind="meeting")
+        accepted = proposal_accept(proposal=proposal, user=editor)
+        assert accepted.matched_meeting == june, filename
+    assert Meeting.objects.count() == meetings_before
