@@ -158,7 +158,7 @@ def query_counts(env: dict, samples: dict) -> dict:
     }
     result = subprocess.run(  # nosec B603
         [PYTHON, str(REPO / "bench" / "query_counts.py"), json.dumps(variants)],
-        cwd=REPO, env={**env, "LOG_LEVEL": "WARNING"}, capture_output=True, text=True,
+        cwd=REPO, env={**env, "LOG_LEVEL": "WARNING", "RESPONSE_CACHE": "0"}, capture_output=True, text=True,
     )
     if result.returncode != 0:
         raise SystemExit(f"Counting queries failed:\n{result.stderr[-3000:]}")
