@@ -5,16 +5,12 @@ CI installs both (.ci/run); on a laptop: `apt-get install chromium` and `npm ci`
 """
 import io
 import json
-import os
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-# Playwright's sync API keeps an asyncio loop in this thread; the ORM calls made here by fixtures
-# and database teardown are ordinary synchronous calls all the same.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -34,8 +30,21 @@ PHONE = {"width": 360, "height": 740}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture(scope="module")
+def async_orm_calls_allowed():
+    """Let fixtures use the ORM while Playwright's loop runs in this thread, for this module only.
+
+    Playwright's sync API keeps an asyncio loop in the test thread, so Django takes the fixtures'
+    and the database teardown's ordinary synchronous queries for calls from async code. The
+    variable is removed again afterwards: it must not reach other tests or the processes they start.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
+
+
+@pytest.fixture(scope="module")
+def browser(async_orm_calls_allowed):
     if not CHROMIUM.exists():
         pytest.fail(f"Chromium is not installed at {CHROMIUM}: run `apt-get install chromium` (Debian).")
     if not AXE.exists():
