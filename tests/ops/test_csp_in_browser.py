@@ -1,11 +1,7 @@
 """The admin and the API documentation work in a real browser under our Content-Security-Policy."""
-import os
 from pathlib import Path
 
 import pytest
-
-# Playwright's sync API keeps an asyncio loop in this thread; the ORM calls made here are synchronous all the same.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = Path("/usr/bin/chromium")
 PASSWORD = "a-long-and-unusual-passphrase"
@@ -17,7 +13,10 @@ def chromium():
         pytest.fail(f"Chromium is not installed at {CHROMIUM}: run `apt-get install chromium` (Debian).")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    # Playwright's sync API keeps an asyncio loop in this thread; the ORM calls the fixtures make are
+    # synchronous all the same. Allowed for this module only: it must not reach other tests' subprocesses.
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox", "--disable-gpu"]
         )
