@@ -122,3 +122,17 @@ def test_postgresql_keeps_the_stored_vector_current_and_indexed(archive):
     with connection.cursor() as cursor:
         cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'meetings_meeting_search_vector_gin'")
         assert "USING gin (search_vector)" in cursor.fetchone()[0]
+
+
+def test_500_page_renders_without_a_request_context(rf, db):
+    from django.views.defaults import server_error
+
+    response = server_error(rf.get("/meetings/"))
+    assert response.status_code == 500
+    page = html_of(response)
+    assert "Something went wrong on our side" in page and 'href="/"' in page
+
+
+def test_meeting_page_links_a_print_stylesheet(client, archive):
+    page = html_of(client.get(archive.meeting.get_absolute_url()))
+    assert re.search(r'<link rel="stylesheet" href="/static/css/print[^"]*\.css" media="print">', page)
