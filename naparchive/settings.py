@@ -213,6 +213,8 @@ SPECTACULAR_SETTINGS = {
         "OperationAliasKindEnum": "operations.models.OperationAlias.Kind",
         "RegionKindEnum": "operations.models.Region.Kind",
         "PublicationStatusEnum": "naparchive.publication.PublicationStatus",
+        # Figures and organisations are outside the editorial workflow: draft or published only.
+        "BasicPublicationStatusEnum": "naparchive.publication.BASIC_STATUS_CHOICES",
         "OrganisationKindEnum": "organisations.models.Organisation.Kind",
         "DatePrecisionEnum": "meetings.models.DatePrecision",
         "FigureUnitEnum": "figures.models.Unit",
