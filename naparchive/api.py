@@ -783,6 +783,14 @@ class ArchiveViewSet(
     export_queryset_chunk = 500
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
 
+    @classmethod
+    def get_extra_actions(cls):
+        actions = super().get_extra_actions()
+        if issubclass(cls.model, EditorialRecord):
+            return actions
+        # Only records under the editorial workflow have a status to move.
+        return [extra for extra in actions if extra.__name__ != "change_status"]
+
     @property
     def drafts(self) -> bool:
         if not hasattr(self, "_drafts"):
@@ -854,8 +862,6 @@ class ArchiveViewSet(
     @action(detail=True, methods=["post"], url_path="status")
     def change_status(self, request, *args, **kwargs):
         """Move the record through the editorial workflow (draft → in review → published; withdrawn)."""
-        if not issubclass(self.model, EditorialRecord):
-            raise exceptions.MethodNotAllowed(request.method)
         record = self.get_object()
         change = StatusChangeSerializer(data=request.data)
         change.is_valid(raise_exception=True)
@@ -1004,12 +1010,16 @@ class ArchiveAutoSchema(AutoSchema):
             }
         else:
             responses = super()._get_response_bodies(direction)
-        codes = [304, 400, 401, 404, 429] if self.method == "GET" else [400, 401, 403, 404, 409, 415, 429]
+        codes = [304, 400, 401, 404, 414, 429] if self.method == "GET" else [400, 401, 403, 404, 409, 415, 429]
         for code in codes:
             if str(code) in responses:
                 continue
             if code == 304:
                 responses["304"] = {"description": "Not modified since the ETag or date the client sent."}
+                continue
+            if code == 414:
+                # Answered by the HTTP server in front of Django (gunicorn refuses request lines over 4 KB).
+                responses["414"] = {"description": "The address is too long (over 4 KB): use fewer or shorter parameters."}
                 continue
             responses[str(code)] = self._get_response_for_code(ERROR_RESPONSES[code], str(code), direction=direction)
         return responses
@@ -1105,8 +1115,37 @@ class BoundedIsoDateTimeFilter(django_filters.IsoDateTimeFilter):
     field_class = _BoundedIsoDateTimeField
 
 
+class _RawValueWidget(forms.TextInput):
+    # Django's yes/no widgets turn any unknown value into "unknown" (no filter) before the field sees it.
+    pass
+
+
+class StrictNullBooleanField(forms.NullBooleanField):
+    """A yes/no parameter: true or false (1 or 0); anything else is an error, not "no filter"."""
+
+    def to_python(self, value):
+        if value in (True, False, None, ""):
+            return super().to_python(value)
+        if str(value) not in ("true", "True", "1", "false", "False", "0"):
+            raise forms.ValidationError("Give true or false.", code="invalid")
+        return super().to_python(value)
+
+    def validate(self, value):
+        pass
+
+
 class ArchiveFilterSet(django_filters.FilterSet):
-    """Filters every resource has: incremental sync on created_at/updated_at."""
+    """Filters every resource has: incremental sync on created_at/updated_at.
+
+    Yes/no filters, whatever FilterSet declares them, refuse values other than true/false.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, declared in self.filters.items():
+            if isinstance(declared, django_filters.BooleanFilter):
+                declared.field_class = StrictNullBooleanField
+                declared.extra["widget"] = _RawValueWidget
 
     updated_since = BoundedIsoDateTimeFilter(
         field_name="updated_at",

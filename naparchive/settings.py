@@ -193,10 +193,20 @@ API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "300"))
 SPECTACULAR_SETTINGS = {
     "TITLE": "NAP Archive API",
     "DESCRIPTION": (
-        "Read-only public API of the NAP Archive: meetings of the apex committees on Pakistan's National "
-        "Action Plan, their attendees and decisions, operations, people, offices, bodies, and the sources "
-        "and exact quotes every fact is cited from. Anonymous clients see published records; editors send "
-        "`Authorization: Token <key>` to see drafts and to create and update records."
+        "Public API of the NAP Archive: meetings of the apex committees on Pakistan's National Action Plan, "
+        "their attendees and decisions, operations, people, offices, bodies, and the sources and exact "
+        "quotes every fact is cited from. Anonymous clients read published records; editors send "
+        "`Authorization: Token <key>` to see drafts and to create and update records.\n\n"
+        "**Quick start.** Every meeting about Azm-e-Istehkam (any spelling), with its decisions and the "
+        "quotes that support them: `GET /api/v1/meetings/?operation=azm-e-istehkam&include=decisions,citations`. "
+        "All 2024 meetings: `?year=2024`. Follow `next` until it is null.\n\n"
+        "**Rules.** Pages of 50, `page_size` up to 200; a bigger page size or a page past the last is a 400. "
+        "Unknown, repeated or empty parameters, NUL bytes, malformed dates and unknown filter, `include` or "
+        "`ordering` values are a 400 whose `errors` name the parameter. Anonymous clients are throttled "
+        "(429 with `Retry-After`). Responses carry `ETag` and `Last-Modified`: send `If-None-Match` or "
+        "`If-Modified-Since` to get a 304. `/export/csv/` and `/export/json/` stream a whole resource "
+        "(with the list's filters); `/api/v1/popolo/` streams people, bodies, attendances and meetings as "
+        "Popolo JSON; `/api/v1/withdrawn/?since=` lists records that left public view, for mirrors."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
