@@ -19,7 +19,10 @@ call_command("migrate", verbosity=0)
 executor = MigrationExecutor(connection)
 applied = len(executor.loader.applied_migrations)
 leaves = executor.loader.graph.leaf_nodes()
-# Backwards, every app to zero: each migration's reverse runs, in dependency order.
+# Backwards, every app to zero: each migration's reverse runs, in dependency order. The rows that
+# post_migrate created go first: Django's own auth 0002 cannot shrink permission names (now longer than
+# its old 50 characters) while they exist, which says nothing about our migrations.
+call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
 executor.migrate([(app_label, None) for app_label in executor.loader.migrated_apps])
 executor.loader.build_graph()
 assert not executor.loader.applied_migrations, executor.loader.applied_migrations
