@@ -211,6 +211,8 @@ def main() -> None:
         "SECURE_SSL_REDIRECT": "0",
         "STATIC_ROOT": str(workdir / "static"),
         "BENCH_VIEWS": "1",
+        # No worker recycling in the middle of a measurement.
+        "GUNICORN_MAX_REQUESTS": "0",
         "PYTHONUNBUFFERED": "1",
     }
     log("Migrating the benchmark database")
