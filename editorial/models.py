@@ -34,7 +34,7 @@ class Correction(models.Model):
         ordering = ["-made_at", "-id"]
         indexes = [models.Index(fields=["content_type", "object_id"])]
         # One permission for the whole archive: who may publish, withdraw and correct published records.
-        permissions = [("publish_records", "Can publish, withdraw and correct published records")]
+        permissions = [("publish_records", "Can publish, withdraw and correct records")]
 
     def __str__(self) -> str:
         return f"Correction of {self.made_at:%d %B %Y}: {self.note[:60]}"

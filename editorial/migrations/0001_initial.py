@@ -64,7 +64,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 'ordering': ['-made_at', '-id'],
-                'permissions': [('publish_records', 'Can publish, withdraw and correct published records')],
+                'permissions': [('publish_records', 'Can publish, withdraw and correct records')],
                 'indexes': [models.Index(fields=['content_type', 'object_id'], name='editorial_c_content_9fe4fd_idx')],
             },
         ),
