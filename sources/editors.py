@@ -8,7 +8,7 @@ PUBLISHERS_GROUP = "Publishers"
 # Editors view, add and change every archive record. They delete only the parts of an entry
 # (attendees, decisions, citations, agenda items, aliases); top-level records and sources are
 # withdrawn rather than deleted, so nothing that was once public silently disappears.
-CURATED_APPS = ("sources", "meetings", "operations", "editorial")
+CURATED_APPS = ("sources", "meetings", "operations", "editorial", "figures", "organisations", "curation")
 DELETABLE_MODELS = (
     "citation",
     "attendee",
@@ -17,6 +17,8 @@ DELETABLE_MODELS = (
     "bodyalias",
     "personalias",
     "operationalias",
+    "organisationalias",
+    "organisationcitation",
 )
 # Publishing, withdrawing and correcting published records, and rewording a published correction,
 # are the publishers' (editorial.services checks the first; the admin checks the second).
@@ -40,6 +42,8 @@ def editor_permissions():
             | Q(codename__in=[f"delete_{model}" for model in DELETABLE_MODELS])
         )
         .exclude(_publisher_only())
+        # History rows are written by the history library, never by hand.
+        .exclude(Q(codename__contains="_historical") & ~Q(codename__startswith="view_"))
     )
 
 

@@ -175,3 +175,14 @@ def test_editor_can_read_a_source_while_adding_a_meeting_from_it(editor_client, 
     assert add_url in page
     response = editor_client.get(add_url)
     assert source.text in response.content.decode()
+
+
+def test_editor_reviews_proposals_figures_and_organisations(editor_client):
+    for name in ("curation_proposal", "figures_figure", "organisations_organisation"):
+        assert editor_client.get(reverse(f"admin:{name}_changelist")).status_code == 200, name
+
+
+def test_editors_never_write_history_rows_by_hand(db):
+    codenames = set(editors_group_sync().permissions.values_list("codename", flat=True))
+    assert "view_historicalmeeting" in codenames
+    assert not any("historical" in codename and not codename.startswith("view_") for codename in codenames)
