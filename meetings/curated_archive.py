@@ -15,6 +15,10 @@ Records are written through the editorial workflow (editorial.services), as ever
 go through record_save (the version goes up, so an editor's stale copy is refused, and the history says
 why), and what the archive holds is published through record_publish once its citations are in place. A
 record the editors have withdrawn stays withdrawn.
+
+Once an editor has changed a record in any way (its history holds a change by a user), the file no longer
+overrides it: the loader leaves it as the editors made it and counts it as "kept". So running `make run`
+again never undoes an editor's correction.
 """
 from __future__ import annotations
 
@@ -46,7 +50,7 @@ from sources.models import Citation, SourceDocument
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "curated" / "seed_archive.json"
 
-CREATED, UPDATED, UNCHANGED, PUBLISHED = "created", "updated", "unchanged", "published"
+CREATED, UPDATED, UNCHANGED, KEPT, PUBLISHED = "created", "updated", "unchanged", "kept", "published"
 CHANGE_REASON = "Loaded from the curated seed archive"
 
 # The order the summary lists models in: the order they are loaded.
@@ -68,6 +72,12 @@ MODELS_IN_ORDER = [
 ]
 
 _WEEKDAYS = {label: value for value, label in Weekday.choices}
+
+
+def _edited_by_editors(instance: models.Model) -> bool:
+    """Return True if a person (not a loader) has changed the record: then it is the editors', not the file's."""
+    history = getattr(instance, "history", None)
+    return history is not None and history.filter(history_user__isnull=False).exists()
 
 
 class CuratedArchiveError(Exception):
@@ -158,9 +168,14 @@ class _ArchiveLoader:
 
     def write_summary(self) -> None:
         self.write(f"Loaded the curated archive {self.path}.")
-        self.write(f"  {'':<20}{'created':>8}{'updated':>8}{'unchanged':>10}{'published':>10}")
+        self.write(f"  {'':<20}{'created':>8}{'updated':>8}{'unchanged':>10}{'kept':>6}{'published':>10}")
         for name, counts in self.counts.items():
-            self.write(f"  {name:<20}{counts[CREATED]:>8}{counts[UPDATED]:>8}{counts[UNCHANGED]:>10}{counts[PUBLISHED]:>10}")
+            self.write(
+                f"  {name:<20}{counts[CREATED]:>8}{counts[UPDATED]:>8}{counts[UNCHANGED]:>10}{counts[KEPT]:>6}{counts[PUBLISHED]:>10}"
+            )
+        kept = sum(counts[KEPT] for counts in self.counts.values())
+        if kept:
+            self.write(f"{kept} record(s) changed by editors were kept as they made them.")
         created, updated, published = (sum(counts[key] for counts in self.counts.values()) for key in (CREATED, UPDATED, PUBLISHED))
         if created == updated == published == 0:
             self.write("Nothing changed: the database already matches the curated archive.")
@@ -488,6 +503,8 @@ class _ArchiveLoader:
             fields = {key: value for key, value in lookup.items() if "__" not in key}
             instance = model(**fields, **values)
             outcome = CREATED
+        elif _edited_by_editors(instance):
+            outcome = KEPT
         else:
             outcome = UPDATED if self.update_fields(instance, values) else UNCHANGED
         if outcome != UNCHANGED:
@@ -497,6 +514,9 @@ class _ArchiveLoader:
         if key in self.seen:
             raise CuratedArchiveError(f"{where}: this {model._meta.verbose_name} appears twice in the archive")
         self.seen.add(key)
+        if outcome == KEPT:
+            self.counts[model.__name__][KEPT] += 1
+            return instance, outcome
         for name, related in (many or {}).items():
             manager = getattr(instance, name)
             if set(manager.values_list("pk", flat=True)) != {item.pk for item in related}:
@@ -510,6 +530,9 @@ class _ArchiveLoader:
 
     def update(self, instance: models.Model, *, values: dict[str, Any], where: str) -> str:
         """Bring an existing record up to date; return what happened."""
+        if _edited_by_editors(instance):
+            self.counts[type(instance).__name__][KEPT] += 1
+            return KEPT
         self.to_publish.append(instance)
         if not self.update_fields(instance, values):
             self.counts[type(instance).__name__][UNCHANGED] += 1

@@ -6,11 +6,12 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from editorial.services import record_withdraw
+from editorial.services import record_save, record_withdraw
 from meetings.curated_archive import DEFAULT_PATH, CuratedArchiveError, curated_archive_load
 from meetings.models import Attendee, Body, Decision, Meeting, MeetingAgendaItem, Office, Person
 from naparchive.publication import PublicationStatus
 from operations.models import Operation, OperationAlias
+from sources.editors import publishers_group_sync
 from sources.models import Citation, SourceDocument
 
 from .conftest import SEEDS
@@ -58,6 +59,21 @@ def test_a_second_load_repairs_a_record_changed_since_through_the_workflow(curat
     # An editor's copy opened before the load is now stale, and the history says what changed it.
     assert meeting.version == version + 1
     assert meeting.history.first().history_change_reason == "Loaded from the curated seed archive"
+
+
+def test_a_second_load_keeps_what_an_editor_changed(curated_archive, django_user_model):
+    editor = django_user_model.objects.create_user("editor", password="a long editor passphrase")
+    editor.groups.add(publishers_group_sync())
+    meeting = Meeting.objects.get(slug="federal-apex-committee-balochistan-operation")
+    meeting.place = "Islamabad"
+    record_save(record=meeting, user=editor, expected_version=meeting.version, correction_note="Place from a new report.")
+    output = io.StringIO()
+    counts = curated_archive_load(path=DEFAULT_PATH, stdout=output)
+    meeting.refresh_from_db()
+    assert meeting.place == "Islamabad"
+    assert counts["Meeting"]["kept"] == 1
+    assert counts["Meeting"]["updated"] == 0
+    assert "kept as they made them" in output.getvalue()
 
 
 def test_records_are_published_through_the_workflow(curated_archive):
