@@ -40,7 +40,8 @@ def make_body(db):
 def make_meeting(db, make_body):
     def make(**fields):
         n = next(_counter)
-        fields.setdefault("body", make_body())
+        if "body" not in fields:
+            fields["body"] = make_body()
         fields.setdefault("title", f"Meeting {n}")
         fields.setdefault("slug", f"meeting-{n}")
         fields.setdefault("date", datetime.date(2024, 6, 22))
@@ -78,7 +79,8 @@ def make_office(db):
 @pytest.fixture
 def make_attendee(db, make_meeting):
     def make(**fields):
-        fields.setdefault("meeting", make_meeting())
+        if "meeting" not in fields:
+            fields["meeting"] = make_meeting()
         fields.setdefault("status", PublicationStatus.PUBLISHED)
         if not any(fields.get(key) for key in ("person", "office", "group_label")):
             fields["group_label"] = "service chiefs"
@@ -90,7 +92,8 @@ def make_attendee(db, make_meeting):
 @pytest.fixture
 def make_decision(db, make_meeting):
     def make(**fields):
-        fields.setdefault("meeting", make_meeting())
+        if "meeting" not in fields:
+            fields["meeting"] = make_meeting()
         fields.setdefault("text", "Decided to establish a coordination cell.")
         fields.setdefault("domain", Decision.Domain.GOVERNANCE)
         fields.setdefault("status", PublicationStatus.PUBLISHED)
