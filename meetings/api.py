@@ -1,6 +1,5 @@
 """The API's meetings, attendees, decisions, people, offices and bodies."""
-from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import F, Prefetch
 
 from meetings.filters import AttendeeFilterSet, BodyFilterSet, DecisionFilterSet, MeetingFilterSet, OfficeFilterSet, PersonFilterSet
 from meetings.models import Attendee, Body, Decision, Meeting, Office, Person
@@ -19,16 +18,11 @@ from meetings.serializers import (
     PersonWriteSerializer,
 )
 from naparchive.api import ArchiveViewSet, columns, visible
+from naparchive.subqueries import count_of
 from operations.models import Operation
 from sources.api import citation_queryset
 
 SLUG = r"[-a-zA-Z0-9_]+"
-
-
-def count_of(queryset, field: str):
-    """Return an annotation counting the rows of `queryset` whose `field` is the outer record (0 if none)."""
-    counted = queryset.filter(**{field: OuterRef("pk")}).order_by().values(field).annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
 def decision_queryset(*, drafts: bool, include: set[str], everything: bool = False):

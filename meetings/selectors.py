@@ -10,6 +10,7 @@ from django.db.models.functions import ExtractYear
 
 from meetings.models import Attendee, Body, DatePrecision, Decision, Meeting, Office, Person
 from naparchive.publication import PublicationStatus
+from naparchive.subqueries import count_of
 from operations.models import Operation
 from sources.models import Citation, SourceDocument
 
@@ -62,7 +63,7 @@ def meeting_list_queryset() -> QuerySet:
             Prefetch("attendees", queryset=chairs, to_attr="chair_attendees"),
             Prefetch("launched_operations", queryset=operations_visible(preview=False), to_attr="visible_launched_operations"),
         )
-        .annotate(decision_count=Count("decisions", filter=Q(decisions__status=PUBLISHED), distinct=True))
+        .annotate(decision_count=count_of(Decision.objects.published(), "meeting"))
         .order_by(*MEETINGS_NEWEST_FIRST)
     )
 

@@ -124,7 +124,7 @@ class OrganisationCitation(models.Model):
     quote = models.TextField(help_text="The passage, copied exactly from the source's text.")
     note = models.CharField(max_length=300, blank=True, help_text="What the quote establishes, if not obvious.")
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     class Meta:
         ordering = ["organisation", "source_id", "id"]

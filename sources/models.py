@@ -126,7 +126,7 @@ class Citation(models.Model):
     decision = models.ForeignKey("meetings.Decision", null=True, blank=True, on_delete=models.CASCADE, related_name="citations")
     operation = models.ForeignKey("operations.Operation", null=True, blank=True, on_delete=models.CASCADE, related_name="citations")
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:

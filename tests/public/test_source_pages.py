@@ -26,7 +26,7 @@ def test_one_passage_cited_for_two_facts_gets_both_anchors_and_both_links(client
     meeting_citation = archive.meeting.citations.get()
     ids = {f"citation-{archive.chair_citation.pk}", f"citation-{meeting_citation.pk}"}
     assert all(f'id="{anchor}"' in page for anchor in ids)
-    assert page.count(f"<mark") >= 1
+    assert page.count("<mark") >= 1
     assert f'href="{archive.meeting.get_absolute_url()}#attendee-{archive.chair.pk}"' in page
     assert f'href="{archive.meeting.get_absolute_url()}#meeting-facts"' in page
     # The passage is marked once, not twice over.
