@@ -65,7 +65,7 @@ INSTALLED_APPS = [
     "meetings",
     # Proposals read from imported reports, for editors to accept, edit or reject.
     "curation",
-    # Proposals read from imported reports, for editors to accept, edit or reject.
+    # Figures quoted by sources, banned and other organisations, and public pages for bodies.
     "figures",
     "organisations",
     "bodies",
