@@ -1,31 +1,13 @@
-from django.core.management.base import BaseCommand, CommandError
-
-from figures.services import CuratedFileError
+from figures.curated_command import CuratedLoadCommand
 from organisations.services import DEFAULT_CURATED_ORGANISATIONS, organisations_load_curated
 
 
-class Command(BaseCommand):
+class Command(CuratedLoadCommand):
     help = (
         "Load the curated organisations the seed articles name, with their citations. "
         "Run `import_sources seeds/` first (and `load_curated_archive`, to link decisions and operations). Existing records are left as they are, "
         "so running it again changes nothing; a bad item is reported by name, the others still load, and the command then fails."
     )
-
-    def add_arguments(self, parser):
-        parser.add_argument("--file", default=str(DEFAULT_CURATED_ORGANISATIONS), help="Curated JSON file (default: the seed organisations).")
-
-    def handle(self, *args, file, verbosity, **options):
-        try:
-            report = organisations_load_curated(path=file)
-        except CuratedFileError as error:
-            raise CommandError(str(error)) from error
-        if verbosity >= 2:
-            for line in report.created:
-                self.stdout.write(self.style.SUCCESS(f"created {line}"))
-        for line in report.notes:
-            self.stdout.write(self.style.NOTICE(line))
-        for line in report.failed:
-            self.stderr.write(self.style.ERROR(f"{file}: {line}"))
-        self.stdout.write(f"{len(report.created)} created, {len(report.present)} already present, {len(report.failed)} failed.")
-        if report.failed:
-            raise CommandError(f"{len(report.failed)} item(s) of {file} could not be loaded.")
+    default_path = DEFAULT_CURATED_ORGANISATIONS
+    what = "organisations"
+    load = staticmethod(organisations_load_curated)
