@@ -15,7 +15,6 @@ from operations.models import Operation
 from sources.models import Citation, SourceDocument
 
 PUBLISHED = PublicationStatus.PUBLISHED
-DRAFT = PublicationStatus.DRAFT
 
 # Dated meetings first, newest first; meetings whose date is not established last.
 MEETINGS_NEWEST_FIRST = (F("date").desc(nulls_last=True), "title", "id")

@@ -4,7 +4,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from meetings.models import Attendee, DatePrecision, Decision
+from meetings.models import Attendee, DatePrecision
 from naparchive.publication import PublicationStatus
 from tests.public.archive_sample import CHAIR_QUOTE, GO_AHEAD_QUOTE, LAUNCH_QUOTE, add_attendee
 
