@@ -1,6 +1,7 @@
 """Fixtures for the public pages: a sample archive, a staff client, and a query-count comparison."""
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -24,9 +25,14 @@ def staff_client(db):
 
 @pytest.fixture
 def count_queries(client):
-    """Return a function that GETs a URL and returns how many queries it ran (asserting status 200)."""
+    """Return a function that GETs a URL and returns how many queries it ran (asserting status 200).
+
+    The process-wide content-type cache is emptied first, so that the count does not depend on which
+    tests ran before (a page that looks up corrections by content type queries it once per process).
+    """
 
     def count(url: str) -> int:
+        ContentType.objects.clear_cache()
         with CaptureQueriesContext(connection) as context:
             response = client.get(url)
         assert response.status_code == 200, url
