@@ -1,15 +1,23 @@
 """One search box over meetings, decisions, operations, people and source texts.
 
 On PostgreSQL: full-text search on the stored vector (GIN-indexed, see naparchive.search_index),
-websearch syntax ("exact phrase", -exclude, or), ranked with SearchRank, snippets from
-SearchHeadline. On SQLite, which has no such search: every word must appear (case-insensitively),
-ranked by how often the words occur, with snippets cut around the first match. Either way each
-kind of record costs one query, so a search runs a fixed number of queries.
+websearch syntax ("exact phrase", -exclude, or), ranked with SearchRank. Ranking reads each match's
+whole vector, and a common word matches most of the archive (nearly every source names
+Balochistan), so each kind ranks only its newest RANKED_MATCHES matches, which the database finds by
+walking a date index (first through the newest few thousand records only); the page says when
+there were more. Snippets are cut in Python around the
+words the stemmer matched: ts_headline re-parses each whole text, which was most of a search's time.
+
+On SQLite, which has no such search: every word must appear (case-insensitively), ranked by how
+often the words occur, with snippets cut around the first match. Either way each kind of record
+costs one query (on PostgreSQL two, or three when a large kind's newest records do not hold enough
+matches; one more per search learns the query's lexemes), so the number of queries is bounded
+whatever the size of the archive.
 """
 import re
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import F, Q, QuerySet
 from django.urls import reverse
@@ -24,12 +32,13 @@ from operations.models import Operation
 from sources.models import SourceDocument
 
 RESULTS_PER_KIND = 20
+# On PostgreSQL, how many of each kind's newest matches are ranked (see the module docstring), and
+# how many of its newest records are searched first for them (see _newest_matches_in_window).
+RANKED_MATCHES = 100
+SCAN_WINDOW = 3000
 # On SQLite matches are ranked in Python; past this many, the rest are not looked at.
 PORTABLE_CANDIDATES = 500
 SNIPPET_CHARACTERS = 240
-# Sentinels that never occur in archive text mark the matches in a headline, so the text
-# around them can be escaped before the <mark> tags go in.
-_START, _STOP = "\u0002", "\u0003"
 
 
 @dataclass
@@ -46,6 +55,8 @@ class SearchGroup:
     key: str
     label: str
     hits: list[SearchHit] = field(default_factory=list)
+    # True when more records matched than were ranked: the hits are the best of the newest matches.
+    more_matches: bool = False
 
 
 @dataclass
@@ -57,6 +68,10 @@ class SearchResults:
     def total(self) -> int:
         return sum(len(group.hits) for group in self.groups)
 
+    @property
+    def more_matches(self) -> bool:
+        return any(group.more_matches for group in self.groups)
+
 
 @dataclass
 class _Kind:
@@ -66,22 +81,40 @@ class _Kind:
     snippet_field: str
     text_fields: list[str]
     alias_field: str | None = None
+    # Newest first, over indexed columns: which matches are ranked when there are too many.
+    newest_first: tuple = ("-pk",)
 
 
 def _kinds() -> list[_Kind]:
     published = PublicationStatus.PUBLISHED
     return [
-        _Kind("meetings", "Meetings", Meeting.objects.published().select_related("body"), "summary", ["title", "summary", "place", "date_note"]),
+        _Kind(
+            "meetings",
+            "Meetings",
+            Meeting.objects.published().select_related("body"),
+            "summary",
+            ["title", "summary", "place", "date_note"],
+            # The public meeting lists' order, which has its own index.
+            newest_first=(F("date").desc(nulls_last=True), "title", "pk"),
+        ),
         _Kind(
             "decisions",
             "Decisions",
             Decision.objects.published().filter(meeting__status=published).select_related("meeting"),
             "text",
             ["text", "note"],
+            newest_first=(F("meeting__date").desc(nulls_last=True), "-pk"),
         ),
         _Kind("operations", "Operations", Operation.objects.published(), "summary", ["name", "summary", "kind_note"], "aliases__name"),
         _Kind("people", "People", Person.objects.published(), "description", ["name", "description"], "aliases__name"),
-        _Kind("sources", "Sources", SourceDocument.objects.published(), "text", ["title", "text", "outlet", "author"]),
+        _Kind(
+            "sources",
+            "Sources",
+            SourceDocument.objects.published(),
+            "text",
+            ["title", "text", "outlet", "author"],
+            newest_first=(F("published_on").desc(nulls_last=True), "-pk"),
+        ),
     ]
 
 
@@ -114,13 +147,6 @@ def _title(kind: str, record) -> tuple[str, str, str]:
     return str(record), record.get_absolute_url(), details
 
 
-def _marked(text: str) -> SafeString:
-    """Escape a headline whose matches are between sentinels, then turn those into <mark>."""
-    html = escape(text).replace(_START, "<mark>").replace(_STOP, "</mark>")
-    # Safe: the text was escaped; the only tags are the <mark> pairs put in for the sentinels.
-    return mark_safe(html)  # nosec B308 B703
-
-
 def _alias_matches(kind: _Kind, query: str) -> Q:
     """Match a record whose alias is the query, however spelled (Azm-e-Istahkam for Azm-e-Istehkam)."""
     if not kind.alias_field:
@@ -128,45 +154,80 @@ def _alias_matches(kind: _Kind, query: str) -> Q:
     return Q(**{f"{kind.alias_field}__iexact": query.strip()}) | Q(**{f"{kind.alias_field}__icontains": query.strip()})
 
 
-def _search_postgresql(kind: _Kind, query: str) -> list[SearchHit]:
-    search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-    matches = Q(search_vector=search_query) | _alias_matches(kind, query)
-    records = (
-        kind.queryset.filter(pk__in=kind.queryset.filter(matches).values("pk"))
-        .annotate(
-            rank=SearchRank(F("search_vector"), search_query),
-            headline=SearchHeadline(
-                kind.snippet_field,
-                search_query,
-                config=SEARCH_CONFIG,
-                start_sel=_START,
-                stop_sel=_STOP,
-                max_words=40,
-                min_words=15,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            ),
+def _newest_matches_in_window(kind: _Kind, query: str) -> list[int] | None:
+    """Return the ids of the kind's newest RANKED_MATCHES + 1 matches if its newest SCAN_WINDOW records hold them.
+
+    If they do, no older record can be among the newest matches, and they were found by reading a
+    few thousand rows in index order. Collecting a common word's matches from the GIN index instead
+    reads every one of them, and the planner cannot tell which words are common when they come
+    together ("anti-terrorism courts": it multiplies the words' frequencies). The window is a
+    subquery in FROM because PostgreSQL neither flattens it nor pushes the match into it.
+    """
+    window = kind.queryset.order_by(*kind.newest_first).values("pk", "search_vector")[:SCAN_WINDOW]
+    window_sql, params = window.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            # The inner SQL is Django's own for the window queryset; the query text goes in as a parameter.
+            f"SELECT newest.pk FROM ({window_sql}) AS newest "  # nosec B608
+            "WHERE newest.search_vector @@ websearch_to_tsquery(%s::regconfig, %s) LIMIT %s",
+            [*params, SEARCH_CONFIG, query, RANKED_MATCHES + 1],
         )
+        found = [row[0] for row in cursor.fetchall()]
+    return found if len(found) > RANKED_MATCHES else None
+
+
+def _search_postgresql(kind: _Kind, query: str, pattern: re.Pattern | None) -> tuple[list[SearchHit], bool]:
+    search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+    newest = _newest_matches_in_window(kind, query) if kind.alias_field is None else None
+    if newest is None:
+        # A rarer word (or a small kind matched through aliases too): its GIN matches are few.
+        matches = Q(search_vector=search_query) | _alias_matches(kind, query)
+        newest = list(dict.fromkeys(
+            kind.queryset.filter(matches).order_by(*kind.newest_first).values_list("pk", flat=True)[: RANKED_MATCHES + 1]
+        ))
+    records = (
+        kind.queryset.filter(pk__in=newest[:RANKED_MATCHES])
+        .annotate(rank=SearchRank(F("search_vector"), search_query))
         .order_by("-rank", "pk")[:RESULTS_PER_KIND]
     )
     hits = []
     for record in records:
         title, url, detail = _title(kind.key, record)
-        hits.append(SearchHit(title, url, _marked(record.headline or ""), float(record.rank or 0), detail))
-    return hits
+        snippet = _snippet(str(getattr(record, kind.snippet_field) or ""), pattern)
+        hits.append(SearchHit(title, url, snippet, float(record.rank or 0), detail))
+    # One more than are ranked was asked for, to learn whether there were more.
+    return hits, len(newest) > RANKED_MATCHES
 
 
-def _snippet(text: str, terms: list[str]) -> SafeString:
-    """Cut the text around the first match of any term and mark every match in the cut."""
-    lowered = text.lower()
-    positions = [lowered.find(term.lower()) for term in terms]
-    positions = [position for position in positions if position >= 0]
-    if not positions:
+def _literal_pattern(terms: list[str]) -> re.Pattern:
+    """Match any of the terms as typed, ignoring case (longest first, so a phrase beats its words)."""
+    return re.compile("|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True)), re.IGNORECASE)
+
+
+def _lexeme_pattern(query: str) -> re.Pattern | None:
+    """Match the words of a text that PostgreSQL's stemmer reduces to the query's wanted lexemes.
+
+    A stem is the start of the words it comes from ("court" for courts), except that the stemmer
+    turns a final y into i ("polici" for policy, policies), so a final i also accepts y.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT websearch_to_tsquery(%s::regconfig, %s)::text", [SEARCH_CONFIG, query])
+        tsquery = cursor.fetchone()[0] or ""
+    stems = [stem.replace("''", "'") for negated, stem in re.findall(r"(!?)\s*'((?:[^']|'')+)'", tsquery) if not negated]
+    if not stems:
+        return None
+    alternatives = [re.escape(stem[:-1]) + "[iy]" if stem.endswith("i") else re.escape(stem) for stem in stems]
+    return re.compile(r"\b(?:" + "|".join(sorted(alternatives, key=len, reverse=True)) + r")\w*", re.IGNORECASE)
+
+
+def _snippet(text: str, pattern: re.Pattern | None) -> SafeString:
+    """Cut the text around the first match of the pattern and mark every match in the cut."""
+    first = pattern.search(text) if pattern else None
+    if first is None:
         return escape(text[:SNIPPET_CHARACTERS] + ("…" if len(text) > SNIPPET_CHARACTERS else ""))
-    start = max(0, min(positions) - SNIPPET_CHARACTERS // 3)
+    start = max(0, first.start() - SNIPPET_CHARACTERS // 3)
     start = text.rfind(" ", 0, start) + 1 if start else 0
     excerpt = text[start : start + SNIPPET_CHARACTERS]
-    pattern = re.compile("|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True)), re.IGNORECASE)
     html, last = [], 0
     for match in pattern.finditer(excerpt):
         html.append(escape(excerpt[last : match.start()]))
@@ -179,10 +240,10 @@ def _snippet(text: str, terms: list[str]) -> SafeString:
     return mark_safe(prefix + "".join(html) + suffix)  # nosec B308 B703
 
 
-def _search_portable(kind: _Kind, query: str) -> list[SearchHit]:
+def _search_portable(kind: _Kind, query: str, pattern: None = None) -> tuple[list[SearchHit], bool]:
     terms = search_terms(query)
     if not terms:
-        return []
+        return [], False
     matches = Q()
     for term in terms:
         any_field = Q()
@@ -190,6 +251,7 @@ def _search_portable(kind: _Kind, query: str) -> list[SearchHit]:
             any_field |= Q(**{f"{name}__icontains": term})
         matches &= any_field
     matches |= _alias_matches(kind, query)
+    pattern = _literal_pattern(terms)
     records = list(kind.queryset.filter(pk__in=kind.queryset.filter(matches).values("pk"))[:PORTABLE_CANDIDATES])
     hits = []
     wanted = normalize_name(query)
@@ -205,16 +267,19 @@ def _search_portable(kind: _Kind, query: str) -> list[SearchHit]:
             rank += 100
         title, url, detail = _title(kind.key, record)
         snippet_text = str(getattr(record, kind.snippet_field) or "") or texts[0]
-        hits.append(SearchHit(title, url, _snippet(snippet_text, terms), float(rank), detail))
+        hits.append(SearchHit(title, url, _snippet(snippet_text, pattern), float(rank), detail))
     hits.sort(key=lambda hit: (-hit.rank, hit.title))
-    return hits[:RESULTS_PER_KIND]
+    return hits[:RESULTS_PER_KIND], len(records) >= PORTABLE_CANDIDATES
 
 
 def archive_search(*, query: str) -> SearchResults:
     """Search every kind of published record for the query; return ranked hits grouped by kind."""
     query = query.strip()
-    search = _search_postgresql if connection.vendor == "postgresql" else _search_portable
+    postgresql = connection.vendor == "postgresql"
+    search = _search_postgresql if postgresql else _search_portable
+    pattern = _lexeme_pattern(query) if postgresql and query else None
     groups = []
     for kind in _kinds():
-        groups.append(SearchGroup(kind.key, kind.label, search(kind, query) if query else []))
+        hits, more = search(kind, query, pattern) if query else ([], False)
+        groups.append(SearchGroup(kind.key, kind.label, hits, more))
     return SearchResults(query=query, groups=groups)

@@ -5,19 +5,13 @@ express; SQLite archives are small enough to sort.
 """
 from django.db import migrations
 
+from naparchive.postgresql_migrations import run_on_postgresql
+
 CREATE = (
     "CREATE INDEX IF NOT EXISTS meeting_public_order ON meetings_meeting "
     "(date DESC NULLS LAST, title, id) WHERE status = 'published'"
 )
 DROP = "DROP INDEX IF EXISTS meeting_public_order"
-
-
-def run_on_postgresql(sql):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(sql)
-
-    return run
 
 
 class Migration(migrations.Migration):

@@ -1,10 +1,15 @@
 """Search runs PostgreSQL full-text search there and plain matching on SQLite; these hold on both."""
+import datetime
 import re
 
+import pytest
+from django.db import connection
 from django.urls import reverse
 
 from meetings.models import Decision
+from naparchive import search
 from naparchive.search import archive_search, search_terms
+from sources.models import SourceDocument
 from tests.public.archive_sample import add_decision
 
 
@@ -57,7 +62,7 @@ def test_snippets_mark_the_match_and_escape_the_text(archive, make_source):
     results = archive_search(query="fusion")
     snippet = next(hit.snippet for group in results.groups if group.key == "sources" for hit in group.hits)
     assert "<mark>fusion</mark>" in snippet
-    # SQLite shows the tags as text, PostgreSQL's headline drops them; neither lets them through.
+    # The tags are shown as text, never let through.
     assert "<b>" not in snippet and "&amp; its budget" in snippet
 
 
@@ -85,3 +90,31 @@ class TestSearchPage:
         response = client.get(reverse("search") + "?q=" + "a" * 201)
         assert response.status_code == 400
         assert "Ensure this value has at most 200 characters" in html_of(response)
+
+
+needs_postgresql = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's stemmer and ranking")
+
+
+@needs_postgresql
+def test_snippets_mark_every_form_of_a_stemmed_word(archive, make_source):
+    make_source(text="The provincial policies on military courts: each court and policy was reviewed.", slug="stems")
+    snippet = str(next(hit.snippet for group in archive_search(query="court policy").groups if group.key == "sources" for hit in group.hits))
+    assert re.findall(r"<mark>(\w+)</mark>", snippet) == ["policies", "courts", "court", "policy"]
+
+
+@needs_postgresql
+def test_a_common_word_ranks_its_newest_matches_and_says_there_were_more(archive, make_source, monkeypatch, client):
+    monkeypatch.setattr(search, "RANKED_MATCHES", 3)
+    monkeypatch.setattr(search, "SCAN_WINDOW", 5)
+    for year in range(2001, 2013):
+        # The oldest say the word most often: they would rank first if every match were ranked.
+        text = "Karez irrigation. " * (3 if year < 2005 else 1)
+        make_source(text=text + f"Report of {year}.", slug=f"karez-{year}", published_on=datetime.date(year, 1, 1))
+    group = next(group for group in archive_search(query="karez").groups if group.key == "sources")
+    assert {hit.title for hit in group.hits} == {str(source) for source in SourceDocument.objects.filter(slug__in=["karez-2012", "karez-2011", "karez-2010"])}
+    assert group.more_matches
+    assert "most recent" in html_of(client.get(reverse("search") + "?q=karez"))
+    # A rarer word is looked for in the whole table, past the window of newest records.
+    group = next(group for group in archive_search(query="\"Report of 2001\"").groups if group.key == "sources")
+    assert [hit.title for hit in group.hits] == [str(SourceDocument.objects.get(slug="karez-2001"))]
+    assert not group.more_matches
