@@ -9,10 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Floor
-from django.urls import reverse
 
 from meetings.models import DatePrecision
 from naparchive.publication import PublicationStatus, Publishable, PublishableQuerySet
+from naparchive.reversing import cached_reverse
 from sources.models import citation_quote_clean
 
 
@@ -54,7 +54,7 @@ class Measure(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("figures:measure-detail", kwargs={"slug": self.slug})
+        return cached_reverse("figures:measure-detail", "slug", self.slug)
 
 
 class FigureQuerySet(PublishableQuerySet):
@@ -220,7 +220,7 @@ class Figure(Publishable):
         return f"{self.measure}: {self.value_display} ({self.period_display})"
 
     def get_absolute_url(self) -> str:
-        return reverse("figures:figure-detail", kwargs={"slug": self.slug})
+        return cached_reverse("figures:figure-detail", "slug", self.slug)
 
     @property
     def number_display(self) -> str:

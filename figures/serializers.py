@@ -3,14 +3,14 @@ from rest_framework import serializers
 
 from figures.models import Figure, Measure
 from meetings.models import Body
-from naparchive.api import BodySummarySerializer, ModelValidatingSerializer, RegionSerializer, html_url
+from naparchive.api import BodySummarySerializer, IdentityURLField, ModelValidatingSerializer, RegionSerializer, html_url
 from operations.models import Region
 from sources.models import SourceDocument
 from sources.serializers import SourceSummarySerializer
 
 
 class MeasureSummarySerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:measure-detail", lookup_field="slug")
+    url = IdentityURLField(view_name="api:measure-detail", lookup_field="slug")
 
     class Meta:
         model = Measure
@@ -18,7 +18,7 @@ class MeasureSummarySerializer(serializers.ModelSerializer):
 
 
 class MeasureSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:measure-detail", lookup_field="slug")
+    url = IdentityURLField(view_name="api:measure-detail", lookup_field="slug")
     html_url = serializers.SerializerMethodField(help_text="The measure's page on the public site, with its charts.")
     figure_count = serializers.IntegerField(read_only=True, help_text="Figures of this measure visible to you.")
 
@@ -31,7 +31,7 @@ class MeasureSerializer(serializers.ModelSerializer):
 
 
 class FigureSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:figure-detail", lookup_field="slug")
+    url = IdentityURLField(view_name="api:figure-detail", lookup_field="slug")
     html_url = serializers.SerializerMethodField(help_text="The figure's page on the public site.")
     measure = MeasureSummarySerializer(read_only=True)
     value = serializers.DecimalField(max_digits=20, decimal_places=4, coerce_to_string=True, normalize_output=True, read_only=True)

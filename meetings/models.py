@@ -3,12 +3,12 @@ import calendar
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 
 from naparchive.aliases import Alias
 from simple_history.models import HistoricalRecords
 
 from naparchive.publication import HISTORY_EXCLUDED_FIELDS, EditorialRecord
+from naparchive.reversing import cached_reverse
 from naparchive.search_index import search_vector_field
 
 
@@ -148,7 +148,7 @@ class Meeting(EditorialRecord):
         return f"{self.title} ({self.date_display})"
 
     def get_absolute_url(self) -> str:
-        return reverse("meetings:meeting-detail", kwargs={"slug": self.slug})
+        return cached_reverse("meetings:meeting-detail", "slug", self.slug)
 
     @property
     def date_display(self) -> str:

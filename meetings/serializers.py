@@ -4,6 +4,7 @@ from rest_framework import serializers
 
 from meetings.models import Attendee, Body, Decision, Meeting, Office, Person
 from naparchive.api import (
+    IdentityURLField,
     BodySummarySerializer,
     IncludableSerializer,
     MeetingSummarySerializer,
@@ -20,7 +21,7 @@ from sources.serializers import CitationSerializer
 
 
 class BodySerializer(IncludableSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:body-detail", lookup_field="slug")
+    url = IdentityURLField(view_name="api:body-detail", lookup_field="slug")
     parent = BodySummarySerializer(read_only=True, allow_null=True)
     aliases = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True, help_text="Other names sources use.")
     meeting_count = serializers.IntegerField(read_only=True, help_text="Meetings of this body in the archive.")
@@ -56,7 +57,7 @@ class OfficeAttendanceSerializer(serializers.ModelSerializer):
 
 
 class PersonSerializer(IncludableSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:person-detail", lookup_field="slug")
+    url = IdentityURLField(view_name="api:person-detail", lookup_field="slug")
     aliases = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True, help_text="Other names sources use.")
     attendance_count = serializers.IntegerField(read_only=True, help_text="Meetings this person is recorded at.")
     attendances = PersonAttendanceSerializer(many=True, read_only=True, source="visible_attendances", help_text="Only with include=attendances.")
@@ -69,7 +70,7 @@ class PersonSerializer(IncludableSerializer):
 
 
 class OfficeSerializer(IncludableSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:office-detail", lookup_field="slug")
+    url = IdentityURLField(view_name="api:office-detail", lookup_field="slug")
     attendance_count = serializers.IntegerField(read_only=True, help_text="Meetings at which this office is recorded.")
     attendances = OfficeAttendanceSerializer(many=True, read_only=True, source="visible_attendances", help_text="Only with include=attendances.")
 
@@ -81,7 +82,7 @@ class OfficeSerializer(IncludableSerializer):
 
 
 class AttendeeSerializer(IncludableSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:attendee-detail", lookup_field="pk")
+    url = IdentityURLField(view_name="api:attendee-detail", lookup_field="pk")
     meeting = MeetingSummarySerializer(read_only=True)
     person = PersonSummarySerializer(read_only=True, allow_null=True)
     office = OfficeSummarySerializer(read_only=True, allow_null=True, help_text="The office held at this meeting.")
@@ -95,7 +96,7 @@ class AttendeeSerializer(IncludableSerializer):
 
 
 class DecisionSerializer(IncludableSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:decision-detail", lookup_field="pk")
+    url = IdentityURLField(view_name="api:decision-detail", lookup_field="pk")
     meeting = MeetingSummarySerializer(read_only=True)
     operations = OperationSummarySerializer(many=True, read_only=True, source="visible_operations", help_text="Operations the decision concerns.")
     bodies = BodySummarySerializer(many=True, read_only=True, source="visible_bodies", help_text="Bodies the decision concerns (not the body that met).")
@@ -123,7 +124,7 @@ class ChairSerializer(serializers.ModelSerializer):
 
 
 class MeetingSerializer(IncludableSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:meeting-detail", lookup_field="slug")
+    url = IdentityURLField(view_name="api:meeting-detail", lookup_field="slug")
     html_url = serializers.SerializerMethodField(help_text="The meeting's page on the public site.")
     body = BodySummarySerializer(read_only=True, allow_null=True, help_text="The body that met.")
     date_display = serializers.CharField(read_only=True, help_text="The date as precisely as the sources give it.")

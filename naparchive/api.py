@@ -21,6 +21,7 @@ import django_filters
 from django_filters.rest_framework import DjangoFilterBackend
 from django import forms
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import connection, transaction
 from django.db.models import F, Model, Q, QuerySet
@@ -58,7 +59,9 @@ from editorial.services import (
     record_submit_for_review,
     record_withdraw,
 )
+from naparchive.caching import archive_cache_version
 from naparchive.publication import EditorialRecord, PublicationStatus
+from naparchive.reversing import absolute_url, cached_reverse
 from operations.models import Operation, Region
 from organisations.models import Organisation, OrganisationCitation
 from sources.models import Citation, SourceDocument
@@ -123,8 +126,22 @@ def request_sees_drafts(request, model: type[Model]) -> bool:
 def archive_last_modified() -> Any:
     """Return when anything in the archive last changed (the latest `updated_at` of any table), or None.
 
-    One query: each table's maximum comes from its `updated_at` index.
+    With a shared cache, it is kept under the archive's cache version, which every committed write
+    changes, so one query serves every request until the next write.
     """
+    if not settings.ARCHIVE_CACHE_SHARED:
+        return _archive_last_modified()
+    key = f"archive:last-modified:{archive_cache_version()}"
+    stored = cache.get(key)
+    if stored is None:
+        # Stored in a list: None (an empty archive) is an answer too.
+        stored = [_archive_last_modified()]
+        cache.set(key, stored, settings.RESPONSE_CACHE_SECONDS)
+    return stored[0]
+
+
+def _archive_last_modified() -> Any:
+    """One query: each table's maximum comes from its `updated_at` index."""
     tables = [model._meta.db_table for model in [*PUBLISHABLE_MODELS.values(), Citation, Measure, OrganisationCitation]]
     quote = connection.ops.quote_name
     union = " UNION ALL ".join(f"SELECT MAX({quote('updated_at')}) AS m FROM {quote(table)}" for table in tables)  # nosec B608 - names from our models
@@ -424,6 +441,16 @@ class IncludableSerializer(serializers.ModelSerializer):
         return fields
 
 
+class IdentityURLField(serializers.HyperlinkedIdentityField):
+    """A record's API address, as HyperlinkedIdentityField gives it, built from a cached URL template."""
+
+    def get_url(self, obj, view_name, request, format):
+        if format or (hasattr(obj, "pk") and obj.pk in (None, "")):
+            return super().get_url(obj, view_name, request, format)
+        path = cached_reverse(view_name, self.lookup_url_kwarg, getattr(obj, self.lookup_field))
+        return absolute_url(request, path) if request is not None else path
+
+
 class SummarySerializer(IncludableSerializer):
     """A short form of a record, embedded in others. A draft shows as null to anonymous clients."""
 
@@ -434,7 +461,7 @@ class SummarySerializer(IncludableSerializer):
 
 
 class BodySummarySerializer(SummarySerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:body-detail", lookup_field="slug")
+    url = IdentityURLField(view_name="api:body-detail", lookup_field="slug")
 
     class Meta:
         model = Body
@@ -442,7 +469,7 @@ class BodySummarySerializer(SummarySerializer):
 
 
 class PersonSummarySerializer(SummarySerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:person-detail", lookup_field="slug")
+    url = IdentityURLField(view_name="api:person-detail", lookup_field="slug")
 
     class Meta:
         model = Person
@@ -450,7 +477,7 @@ class PersonSummarySerializer(SummarySerializer):
 
 
 class OfficeSummarySerializer(SummarySerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:office-detail", lookup_field="slug")
+    url = IdentityURLField(view_name="api:office-detail", lookup_field="slug")
 
     class Meta:
         model = Office
@@ -458,7 +485,7 @@ class OfficeSummarySerializer(SummarySerializer):
 
 
 class MeetingSummarySerializer(SummarySerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:meeting-detail", lookup_field="slug")
+    url = IdentityURLField(view_name="api:meeting-detail", lookup_field="slug")
     date_display = serializers.CharField(read_only=True, help_text="The date as precisely as the sources give it.")
     body = BodySummarySerializer(read_only=True, allow_null=True)
 
@@ -468,7 +495,7 @@ class MeetingSummarySerializer(SummarySerializer):
 
 
 class OperationSummarySerializer(SummarySerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:operation-detail", lookup_field="slug")
+    url = IdentityURLField(view_name="api:operation-detail", lookup_field="slug")
 
     class Meta:
         model = Operation
@@ -499,7 +526,7 @@ def html_url(request, instance) -> str | None:
         path = instance.get_absolute_url()
     except (AttributeError, NoReverseMatch):
         return None
-    return request.build_absolute_uri(path) if request is not None else path
+    return absolute_url(request, path) if request is not None else path
 
 
 # --- Writes: the admin's validation ----------------------------------------------------------------

@@ -1,10 +1,11 @@
 """Whole-response caching for anonymous readers, never stale: any write to the archive invalidates it.
 
-How it stays fresh: every cache key carries the archive's *cache version*, a number kept in the cache.
+How it stays fresh: every cached answer carries the archive's *cache version*, a number kept in the
+cache, and is served only while that is still the version (one round trip fetches both).
 Every SQL statement that writes to a table of the project's apps (INSERT, UPDATE, DELETE: a save, a
 queryset update(), a bulk_create, an admin bulk action, a management command) schedules a bump of that
-version for when its transaction commits. The bump makes every earlier entry unreachable at once, and
-entries then age out. The hook sits on the database connection (an execute wrapper), so views, services
+version for when its transaction commits. The bump retires every earlier entry at once; the next
+request for each stores it anew. The hook sits on the database connection (an execute wrapper), so views, services
 and commands written by anyone need not know about it. Other caches of archive data (charts, counts)
 can key on `archive_cache_version()` the same way.
 
@@ -24,6 +25,7 @@ import time
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
@@ -112,19 +114,25 @@ class ResponseCacheMiddleware:
     def __call__(self, request):
         if not _response_cache_enabled() or not self._cacheable_request(request):
             return self.get_response(request)
+        key = self._key(request)
         try:
-            key = self._key(request)
-            stored = cache.get(key)
+            # One round trip for both: the entry carries the version it was stored under.
+            found = cache.get_many([VERSION_KEY, key])
+            version = found.get(VERSION_KEY)
+            if version is None:
+                version = archive_cache_version()
         except Exception:
             logger.warning("Response cache unavailable; answering without it", exc_info=True)
             return self.get_response(request)
-        if stored is not None and self._throttles_allow(request):
-            return self._from_cache(request, stored)
+        stored = found.get(key)
+        if stored is not None and stored[0] == version and self._throttles_allow(request):
+            return self._from_cache(request, stored[1:])
         response = self.get_response(request)
         if self._cacheable_response(request, response):
             headers = [(name, value) for name, value in response.items() if name.lower() not in _HOP_BY_HOP]
             try:
-                cache.set(key, (response.status_code, headers, response.content), settings.RESPONSE_CACHE_SECONDS)
+                # Under the version read before the view ran: a write committed meanwhile makes it stale at once.
+                cache.set(key, (version, response.status_code, headers, response.content), settings.RESPONSE_CACHE_SECONDS)
             except Exception:
                 logger.warning("Could not store a response in the cache", exc_info=True)
             response[CACHE_STATUS_HEADER] = "miss"
@@ -134,7 +142,8 @@ class ResponseCacheMiddleware:
     def _cacheable_request(request) -> bool:
         if request.method != "GET" or "HTTP_AUTHORIZATION" in request.META:
             return False
-        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        # An editor's session, or a message waiting to be shown to this visitor.
+        if settings.SESSION_COOKIE_NAME in request.COOKIES or CookieStorage.cookie_name in request.COOKIES:
             return False
         return not request.path_info.startswith(tuple(settings.RESPONSE_CACHE_EXCLUDED_PREFIXES))
 
@@ -142,7 +151,7 @@ class ResponseCacheMiddleware:
     def _key(request) -> str:
         varying = "\n".join(request.META.get(name, "") for name in VARY_REQUEST_HEADERS)
         digest = hashlib.sha256(f"{request.get_full_path()}\n{varying}".encode()).hexdigest()
-        return f"response:{archive_cache_version()}:{digest}"
+        return f"response:{digest}"
 
     @staticmethod
     def _cacheable_response(request, response) -> bool:

@@ -85,6 +85,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before anything that may answer (CommonMiddleware, the outage page), so API answers carry CORS headers.
     "corsheaders.middleware.CorsMiddleware",
+    # Anonymous GETs answered from the cache until the archive next changes (naparchive/caching.py):
+    # before sessions, authentication and the outage page, which an answer from the cache needs none of.
+    "naparchive.caching.ResponseCacheMiddleware",
     # Turns "database unreachable" into a friendly 503 instead of a traceback.
     "naparchive.database_outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -92,8 +95,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # Anonymous GETs answered from the cache until the archive next changes (naparchive/caching.py).
-    "naparchive.caching.ResponseCacheMiddleware",
     # Records which editor made each change in the revision history, whichever code path saves.
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last: it refuses requests from a locked-out username and address.
@@ -284,7 +285,10 @@ else:
 
 # Whole answers for anonymous readers, invalidated by any write to the archive (naparchive/caching.py).
 # On by default only with Redis: the invalidation must reach every worker and app server.
-RESPONSE_CACHE_ENABLED = env_bool("RESPONSE_CACHE", bool(REDIS_URL))
+# With one cache shared by every process, the archive's cache version (naparchive/caching.py) is the
+# same everywhere, so whatever is derived from the archive can be cached under it and never be stale.
+ARCHIVE_CACHE_SHARED = bool(REDIS_URL)
+RESPONSE_CACHE_ENABLED = env_bool("RESPONSE_CACHE", ARCHIVE_CACHE_SHARED)
 RESPONSE_CACHE_SECONDS = int(os.environ.get("RESPONSE_CACHE_SECONDS", "600"))
 RESPONSE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/healthz", "/readyz", "/bench/", "/static/"]
 # The benchmark's reference view (/bench/plain-meetings); bench/run.py turns it on, nothing else should.

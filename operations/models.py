@@ -1,10 +1,10 @@
 from django.db import models
-from django.urls import reverse
 
 from simple_history.models import HistoricalRecords
 
 from naparchive.aliases import Alias, normalize_name
 from naparchive.publication import HISTORY_EXCLUDED_FIELDS, EditorialRecord, PublishableQuerySet
+from naparchive.reversing import cached_reverse
 from naparchive.search_index import search_vector_field
 
 
@@ -102,7 +102,7 @@ class Operation(EditorialRecord):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("operations:operation-detail", kwargs={"slug": self.slug})
+        return cached_reverse("operations:operation-detail", "slug", self.slug)
 
 
 class OperationAlias(Alias):

@@ -5,6 +5,7 @@ from rest_framework import serializers
 from meetings.models import Meeting
 from meetings.serializers import DecisionSerializer
 from naparchive.api import (
+    IdentityURLField,
     IncludableSerializer,
     MeetingSummarySerializer,
     ModelValidatingSerializer,
@@ -23,7 +24,7 @@ class OperationAliasSerializer(serializers.ModelSerializer):
 
 
 class OperationSerializer(IncludableSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:operation-detail", lookup_field="slug")
+    url = IdentityURLField(view_name="api:operation-detail", lookup_field="slug")
     html_url = serializers.SerializerMethodField(help_text="The operation's page on the public site.")
     aliases = OperationAliasSerializer(many=True, read_only=True, help_text="Other spellings and names sources use.")
     parent = OperationSummarySerializer(read_only=True, allow_null=True, help_text="The wider campaign or vision it is part of.")

@@ -2,11 +2,11 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 
 from meetings.models import DatePrecision
 from naparchive.aliases import Alias
 from naparchive.publication import Publishable, PublishableQuerySet
+from naparchive.reversing import cached_reverse
 from figures.models import date_display, quote_link
 from sources.models import citation_quote_clean
 
@@ -82,7 +82,7 @@ class Organisation(Publishable):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("organisations:organisation-detail", kwargs={"slug": self.slug})
+        return cached_reverse("organisations:organisation-detail", "slug", self.slug)
 
     @property
     def banned_on_display(self) -> str:

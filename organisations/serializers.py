@@ -2,7 +2,7 @@
 from rest_framework import serializers
 
 from meetings.models import Decision
-from naparchive.api import ModelValidatingSerializer, OperationSummarySerializer, html_url
+from naparchive.api import IdentityURLField, ModelValidatingSerializer, OperationSummarySerializer, html_url
 from operations.models import Operation
 from organisations.models import Organisation, OrganisationCitation
 from sources.serializers import SourceSummarySerializer
@@ -23,7 +23,7 @@ class OrganisationCitationSerializer(serializers.ModelSerializer):
 
 class OrganisationDecisionSerializer(serializers.ModelSerializer):
     meeting = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    url = serializers.HyperlinkedIdentityField(view_name="api:decision-detail", lookup_field="pk")
+    url = IdentityURLField(view_name="api:decision-detail", lookup_field="pk")
 
     class Meta:
         model = Decision
@@ -31,7 +31,7 @@ class OrganisationDecisionSerializer(serializers.ModelSerializer):
 
 
 class OrganisationSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:organisation-detail", lookup_field="slug")
+    url = IdentityURLField(view_name="api:organisation-detail", lookup_field="slug")
     html_url = serializers.SerializerMethodField(help_text="The organisation's page on the public site.")
     aliases = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True, help_text="Other names sources use.")
     citations = OrganisationCitationSerializer(many=True, read_only=True, source="visible_citations", help_text="The passages that name it.")

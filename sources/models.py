@@ -3,12 +3,12 @@ import hashlib
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
 from simple_history.models import HistoricalRecords
 
 from naparchive.publication import HISTORY_EXCLUDED_FIELDS, EditorialRecord
+from naparchive.reversing import cached_reverse
 from naparchive.search_index import search_vector_field
 
 
@@ -73,7 +73,7 @@ class SourceDocument(EditorialRecord):
         return f"Untitled source ({self.original_filename or self.sha256[:12]})"
 
     def get_absolute_url(self) -> str:
-        return reverse("sources:source-detail", kwargs={"slug": self.slug})
+        return cached_reverse("sources:source-detail", "slug", self.slug)
 
     def clean(self):
         if not self.text.strip():

@@ -4,13 +4,13 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from meetings.models import Attendee, Decision, Meeting
-from naparchive.api import IncludableSerializer, ModelValidatingSerializer, OptionalURLField, SummarySerializer, html_url
+from naparchive.api import IdentityURLField, IncludableSerializer, ModelValidatingSerializer, OptionalURLField, SummarySerializer, html_url
 from operations.models import Operation
 from sources.models import Citation, SourceDocument
 
 
 class SourceSummarySerializer(SummarySerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:source-detail", lookup_field="slug")
+    url = IdentityURLField(view_name="api:source-detail", lookup_field="slug")
     article_url = OptionalURLField(source="url", help_text="Where the article was published, if known.")
     text = serializers.CharField(read_only=True, help_text="The full text, verbatim (only with include=source_text).")
 
@@ -32,7 +32,7 @@ class FactReferenceSerializer(serializers.Serializer):
 
 
 class CitationSerializer(IncludableSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:citation-detail", lookup_field="pk")
+    url = IdentityURLField(view_name="api:citation-detail", lookup_field="pk")
     source = SourceSummarySerializer(read_only=True)
     supports = serializers.SerializerMethodField()
 
@@ -57,7 +57,7 @@ class CitationSerializer(IncludableSerializer):
 
 
 class SourceSerializer(IncludableSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:source-detail", lookup_field="slug")
+    url = IdentityURLField(view_name="api:source-detail", lookup_field="slug")
     html_url = serializers.SerializerMethodField(help_text="The source's page on the public site.")
     article_url = OptionalURLField(source="url", help_text="Where the article was published, if known.")
     text = serializers.CharField(read_only=True, help_text="The full text, verbatim (only with include=source_text).")

@@ -2,6 +2,7 @@
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from meetings.models import Meeting
 from naparchive.caching import archive_cache_version
@@ -113,3 +114,25 @@ def test_without_redis_the_cache_is_off_by_default(client, meeting, settings):
         pytest.skip("REDIS_URL is set")
     assert not settings.RESPONSE_CACHE_ENABLED
     assert "X-Archive-Cache" not in client.get("/meetings/apex-review/")
+
+
+def test_with_a_shared_cache_the_apis_last_modified_is_worked_out_once_per_change(
+    client, settings, meeting, django_capture_on_commit_callbacks
+):
+    settings.ARCHIVE_CACHE_SHARED = True
+    cache.clear()
+
+    def get():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/api/v1/meetings/")
+        return response, sum("MAX(" in query["sql"] for query in queries.captured_queries)
+
+    first, maximum_queries = get()
+    assert maximum_queries == 1
+    second, maximum_queries = get()
+    assert maximum_queries == 0 and second["Last-Modified"] == first["Last-Modified"]
+    with django_capture_on_commit_callbacks(execute=True):
+        Meeting.objects.filter(pk=meeting.pk).update(updated_at=meeting.updated_at.replace(year=2030))
+    after, maximum_queries = get()
+    assert maximum_queries == 1 and " 2030 " in after["Last-Modified"]
+    cache.clear()
