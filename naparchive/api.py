@@ -61,7 +61,7 @@ from editorial.services import (
 )
 from naparchive.caching import archive_cache_version
 from naparchive.publication import EditorialRecord, PublicationStatus
-from naparchive.reversing import absolute_url, cached_reverse
+from naparchive.reversing import absolute_reverse, absolute_url, cached_reverse
 from operations.models import Operation, Region
 from organisations.models import Organisation, OrganisationCitation
 from sources.models import Citation, SourceDocument
@@ -447,8 +447,10 @@ class IdentityURLField(serializers.HyperlinkedIdentityField):
     def get_url(self, obj, view_name, request, format):
         if format or (hasattr(obj, "pk") and obj.pk in (None, "")):
             return super().get_url(obj, view_name, request, format)
-        path = cached_reverse(view_name, self.lookup_url_kwarg, getattr(obj, self.lookup_field))
-        return absolute_url(request, path) if request is not None else path
+        value = getattr(obj, self.lookup_field)
+        if request is None:
+            return cached_reverse(view_name, self.lookup_url_kwarg, value)
+        return absolute_reverse(request, view_name, self.lookup_url_kwarg, value)
 
 
 class SummarySerializer(IncludableSerializer):

@@ -30,13 +30,27 @@ def _template(view_name: str, kwarg: str, prefix: str, urlconf) -> tuple[str, st
     return before, after
 
 
+def _from_template(view_name: str, kwarg: str, value, prefix: str, urlconf) -> str:
+    text = str(value)
+    template = _template(view_name, kwarg, prefix, urlconf) if _PLAIN_VALUE.match(text) else None
+    if template is None:
+        return reverse(view_name, kwargs={kwarg: value}, urlconf=urlconf)
+    return f"{template[0]}{text}{template[1]}"
+
+
 def cached_reverse(view_name: str, kwarg: str, value) -> str:
     """Return reverse(view_name, kwargs={kwarg: value}), from a template when the value allows."""
-    text = str(value)
-    template = _template(view_name, kwarg, get_script_prefix(), get_urlconf()) if _PLAIN_VALUE.match(text) else None
-    if template is None:
-        return reverse(view_name, kwargs={kwarg: value})
-    return f"{template[0]}{text}{template[1]}"
+    return _from_template(view_name, kwarg, value, get_script_prefix(), get_urlconf())
+
+
+def absolute_reverse(request, view_name: str, kwarg: str, value) -> str:
+    """Return request.build_absolute_uri(reverse(...)), reading the request's origin and prefix once per request."""
+    base = getattr(request, "_archive_url_base", None)
+    if base is None:
+        base = (request.build_absolute_uri("/")[:-1], get_script_prefix(), get_urlconf())
+        request._archive_url_base = base
+    origin, prefix, urlconf = base
+    return origin + _from_template(view_name, kwarg, value, prefix, urlconf)
 
 
 def absolute_url(request, path: str) -> str:

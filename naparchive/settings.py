@@ -175,7 +175,7 @@ REST_FRAMEWORK = {
     # The archive's own search, ordering, pagination, parser and throttles (naparchive/api.py) are set on
     # its views: DRF imports the classes named here while defining APIView, before our module could load.
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
+    "DEFAULT_PERMISSION_CLASSES": ["naparchive.api_permissions.ArchivePermissions"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

@@ -2,7 +2,7 @@
 import pytest
 from django.urls import reverse, set_script_prefix
 
-from naparchive.reversing import absolute_url, cached_reverse
+from naparchive.reversing import absolute_reverse, absolute_url, cached_reverse
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,11 @@ def test_absolute_urls_carry_the_requests_origin(rf, settings):
     request = rf.get("/api/v1/meetings/", HTTP_HOST="archive.example.org", secure=True)
     assert absolute_url(request, "/api/v1/meetings/x/") == request.build_absolute_uri("/api/v1/meetings/x/")
     assert absolute_url(request, "/y/") == "https://archive.example.org/y/"
+
+
+def test_absolute_reverse_is_the_absolute_uri_of_reverse(rf, settings):
+    settings.ALLOWED_HOSTS = ["archive.example.org"]
+    request = rf.get("/api/v1/meetings/", HTTP_HOST="archive.example.org")
+    for view_name, kwarg, value in [("meetings:meeting-detail", "slug", "apex-review"), ("api:decision-detail", "pk", 7)]:
+        expected = request.build_absolute_uri(reverse(view_name, kwargs={kwarg: value}))
+        assert absolute_reverse(request, view_name, kwarg, value) == expected

@@ -1,0 +1,27 @@
+"""The benchmark's plain JsonResponse reference answers the very document the API list does.
+
+The benchmark's target compares the two; it is a fair comparison only while they say the same.
+"""
+import json
+
+from django.test import RequestFactory
+
+from meetings.models import Attendee
+from naparchive.bench_views import plain_meetings
+from naparchive.publication import PublicationStatus
+
+
+def test_the_plain_reference_and_the_api_list_give_the_same_json(client, archive, make_meeting, make_person, make_body):
+    # A draft body and a draft chair must come out as null in both.
+    draft_body = make_body(name="Draft body", slug="draft-body", status=PublicationStatus.DRAFT)
+    meeting = make_meeting(body=draft_body, title="With a draft chair", slug="with-draft-chair")
+    Attendee.objects.create(
+        meeting=meeting, person=make_person(status=PublicationStatus.DRAFT), role=Attendee.Role.CHAIR, status=PublicationStatus.PUBLISHED
+    )
+    for query in ["", "?page_size=1&page=2", "?year=2024"]:
+        api = client.get(f"/api/v1/meetings/{query}").json()
+        plain = json.loads(plain_meetings(RequestFactory().get(f"/api/v1/meetings/{query}")).content)
+        assert plain == api, query
+        assert api["results"], query
+    rows = {row["slug"]: row for row in client.get("/api/v1/meetings/").json()["results"]}
+    assert rows["with-draft-chair"]["body"] is None and rows["with-draft-chair"]["chairs"][0]["person"] is None
