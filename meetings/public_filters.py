@@ -1,11 +1,10 @@
 """Filters of the public meeting and decision lists (query parameters readers can bookmark)."""
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from meetings.models import Attendee, Body, Decision, Meeting, Person
 from meetings.selectors import MEETINGS_NEWEST_FIRST, MEETINGS_OLDEST_FIRST
-from naparchive.publication import PublicationStatus
 from operations.models import Operation
 
 
@@ -35,16 +34,19 @@ class MeetingFilter(django_filters.FilterSet):
         label="Body",
         to_field_name="slug",
         empty_label="Any body",
-        queryset=Body.objects.published().filter(meetings__status=PublicationStatus.PUBLISHED).distinct().order_by("name"),
+        queryset=Body.objects.published()
+        .filter(Exists(Meeting.objects.published().filter(body=OuterRef("pk"))))
+        .order_by("name"),
     )
     chair = django_filters.ModelChoiceFilter(
         label="Chaired by",
         to_field_name="slug",
         empty_label="Anyone",
         method="filter_chair",
+        # Only what an option shows: a list of every chair can be thousands of people long.
         queryset=Person.objects.published()
-        .filter(attendances__role=Attendee.Role.CHAIR, attendances__status=PublicationStatus.PUBLISHED)
-        .distinct()
+        .filter(Exists(Attendee.objects.published().filter(person=OuterRef("pk"), role=Attendee.Role.CHAIR)))
+        .only("name", "slug")
         .order_by("name"),
     )
     operation = django_filters.ModelChoiceFilter(

@@ -17,7 +17,7 @@ def home(request):
     """Say what the archive is, show the latest meetings and the operations, and offer search."""
     context = {
         "latest_meetings": meeting_selectors.meeting_list_queryset()[:HOME_LATEST_MEETINGS],
-        "operations": operation_selectors.operation_list_queryset(),
+        "operations": operation_selectors.operations_by_launch(),
         "overview": meeting_selectors.archive_overview(),
         "search_form": SearchForm(),
     }
@@ -42,7 +42,7 @@ def timeline(request):
     context = {
         "dated_meetings": [meeting for meeting in meetings if meeting.date is not None],
         "undated_meetings": [meeting for meeting in meetings if meeting.date is None],
-        "unlaunched_operations": operation_selectors.operation_list_queryset().filter(launch_meeting__isnull=True),
+        "unlaunched_operations": operation_selectors.operations_by_launch().filter(launch_meeting__isnull=True),
     }
     return render(request, "timeline.html", context)
 

@@ -1,30 +1,31 @@
 """Read operations for public pages, in a fixed number of queries."""
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 
 from meetings.models import Decision, Meeting
 from meetings.selectors import citations_visible, operations_visible
 from naparchive.publication import PublicationStatus
+from naparchive.subqueries import count_of
 from operations.models import Operation
 
 PUBLISHED = PublicationStatus.PUBLISHED
 
 
-def operation_list_queryset() -> QuerySet:
-    """Return published operations with their launch meeting, parent and how many decisions concern them."""
+def operations_by_launch() -> QuerySet:
+    """Return published operations with their launch meeting and parent, in order of launch."""
     return (
         Operation.objects.published()
         .select_related("launch_meeting", "parent")
         .prefetch_related("aliases")
-        .annotate(
-            decision_count=Count(
-                "decisions",
-                filter=Q(decisions__status=PUBLISHED, decisions__meeting__status=PUBLISHED),
-                distinct=True,
-            )
-        )
         .order_by(F("launch_meeting__date").asc(nulls_last=True), "name")
+    )
+
+
+def operation_list_queryset() -> QuerySet:
+    """Return operations_by_launch() with how many published decisions concern each (counted per row shown)."""
+    return operations_by_launch().annotate(
+        decision_count=count_of(Decision.objects.published().filter(meeting__status=PUBLISHED), "operations")
     )
 
 
