@@ -5,6 +5,7 @@ from django.db.models import Exists, OuterRef, Q
 
 from meetings.models import Attendee, Body, Decision, Meeting, Person
 from meetings.selectors import MEETINGS_NEWEST_FIRST, MEETINGS_OLDEST_FIRST
+from naparchive.widgets import PlainSelect
 from operations.models import Operation
 
 
@@ -22,11 +23,21 @@ class YearChoiceFilter(django_filters.ChoiceFilter):
         super().__init__(*args, **kwargs)
 
 
+class PublicFilterSet(django_filters.FilterSet):
+    """A filter set whose choice lists render quickly, however many choices they hold (PlainSelect)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for filter_ in self.filters.values():
+            if isinstance(filter_, (django_filters.ChoiceFilter, django_filters.ModelChoiceFilter)):
+                filter_.extra.setdefault("widget", PlainSelect)
+
+
 def _published_operations():
     return Operation.objects.published().order_by("name")
 
 
-class MeetingFilter(django_filters.FilterSet):
+class MeetingFilter(PublicFilterSet):
     """Year, body, chair, operation, decision domain, and the order of the list."""
 
     year = YearChoiceFilter(field_name="date__year")
@@ -87,7 +98,7 @@ class MeetingFilter(django_filters.FilterSet):
         return queryset.order_by(*orderings.get(value, MEETINGS_NEWEST_FIRST))
 
 
-class DecisionFilter(django_filters.FilterSet):
+class DecisionFilter(PublicFilterSet):
     """Domain, operation and year (of the meeting) of decisions across meetings."""
 
     domain = django_filters.ChoiceFilter(label="Domain", choices=Decision.Domain.choices, empty_label="Any domain")
