@@ -139,6 +139,10 @@ def endpoints(samples: dict) -> list[dict]:
          "rotation": [f"/meetings/{s}/" for s in samples["rotation"]]},
         {"name": "search", "path": f"/search/?q={SEARCH_QUERIES[0]}", "cached": True,
          "rotation": [f"/search/?q={q.replace(' ', '+')}" for q in SEARCH_QUERIES]},
+        # Latency without a queue: one connection per core, so the p95 is the search's own time rather
+        # than the wait behind seven other requests on two cores.
+        {"name": "search, 2 conn.", "path": f"/search/?q={SEARCH_QUERIES[0]}", "cached": False, "connections": 2,
+         "rotation": [f"/search/?q={q.replace(' ', '+')}" for q in SEARCH_QUERIES]},
         {"name": "API list", "path": "/api/v1/meetings/", "cached": True},
         {"name": "API detail", "path": f"/api/v1/meetings/{slug}/", "cached": True,
          "rotation": [f"/api/v1/meetings/{s}/" for s in samples["rotation"]]},
@@ -171,7 +175,7 @@ def table(rows: list[dict], counts: dict) -> str:
     header = f"| {'endpoint':<20} | {'cache':<5} | {'req/s':>8} | {'p50 ms':>7} | {'p95 ms':>7} | {'p99 ms':>7} | {'errors':>6} | {'queries':>9} |"
     lines = [header, "|" + "|".join("-" * (len(cell)) for cell in header.split("|")[1:-1]) + "|"]
     for row in rows:
-        queries = "/".join(str(n) for n in counts.get(row["name"], []))
+        queries = "/".join(str(n) for n in counts.get(row["name"].split(",")[0], []))
         lines.append(
             f"| {row['name']:<20} | {row['phase']:<5} | {row['rps']:>8.0f} | {row['p50_us'] / 1000:>7.1f} | "
             f"{row['p95_us'] / 1000:>7.1f} | {row['p99_us'] / 1000:>7.1f} | {row['errors']:>6} | {queries:>9} |"
@@ -240,7 +244,7 @@ def main() -> None:
             for endpoint in endpoints(samples):
                 if phase == "hit" and not endpoint["cached"]:
                     continue
-                if wanted and endpoint["name"] not in wanted | REFERENCES:
+                if wanted and endpoint["name"] not in wanted | REFERENCES and endpoint["name"].split(",")[0] not in wanted:
                     continue
                 rotation = endpoint.get("rotation", []) if phase == "miss" else []
                 for path in rotation[:3] or [endpoint["path"]]:
@@ -254,7 +258,8 @@ def main() -> None:
                 wrk(port, endpoint["path"], rotation, seconds=2, connections=args.connections, threads=args.threads)
                 # The median of a few runs: a shared machine has seconds-long slow spells that one run can fall into.
                 runs = sorted(
-                    (wrk(port, endpoint["path"], rotation, seconds=args.duration, connections=args.connections, threads=args.threads)
+                    (wrk(port, endpoint["path"], rotation, seconds=args.duration,
+                         connections=endpoint.get("connections", args.connections), threads=args.threads)
                      for _ in range(max(1, args.repeat))),
                     key=lambda run: run["rps"],
                 )
@@ -281,12 +286,14 @@ def main() -> None:
     api_ratio = ratio("API list", "miss", plain)
     cached = {row["name"]: row["rps"] / health for row in rows if row["phase"] == "hit" and row["name"] != "/healthz"}
     search = find("search", "miss")
+    search_unqueued = find("search, 2 conn.", "miss")
     errors = sum(row["errors"] for row in rows)
     constant = {name: len(set(values)) == 1 for name, values in counts.items()}
     targets = [
         *([(f"API list (miss) / plain JsonResponse = {api_ratio:.2f}", api_ratio >= 0.8, ">= 0.80")] if api_ratio else []),
         *[(f"{name} (hit) / healthz = {ratio:.2f}", ratio >= 0.5, ">= 0.50") for name, ratio in cached.items()],
-        *([(f"search p95 (miss) = {search['p95_us'] / 1000:.1f} ms", search["p95_us"] < 100_000, "< 100 ms")] if search else []),
+        *([(f"search p95 (miss, {args.connections} connections) = {search['p95_us'] / 1000:.1f} ms", search["p95_us"] < 100_000, "< 100 ms")] if search else []),
+        *([(f"search p95 (miss, 2 connections) = {search_unqueued['p95_us'] / 1000:.1f} ms", search_unqueued["p95_us"] < 100_000, "< 100 ms")] if search_unqueued else []),
         (f"errors under load = {errors}", errors == 0, "0"),
         ("queries per request constant: " + ", ".join(n for n, ok in constant.items() if not ok) if not all(constant.values())
          else "queries per request constant for every endpoint", all(constant.values()), "same count"),

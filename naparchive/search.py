@@ -83,6 +83,9 @@ class _Kind:
     alias_field: str | None = None
     # Newest first, over indexed columns: which matches are ranked when there are too many.
     newest_first: tuple = ("-pk",)
+    # Stored search vectors are ranked in the database; loading them into Python (a source's is
+    # kilobytes) would only cost time.
+    not_loaded: tuple = ("search_vector",)
 
 
 def _kinds() -> list[_Kind]:
@@ -104,6 +107,7 @@ def _kinds() -> list[_Kind]:
             "text",
             ["text", "note"],
             newest_first=(F("meeting__date").desc(nulls_last=True), "-pk"),
+            not_loaded=("search_vector", "meeting__search_vector"),
         ),
         _Kind("operations", "Operations", Operation.objects.published(), "summary", ["name", "summary", "kind_note"], "aliases__name"),
         _Kind("people", "People", Person.objects.published(), "description", ["name", "description"], "aliases__name"),
@@ -187,6 +191,7 @@ def _search_postgresql(kind: _Kind, query: str, pattern: re.Pattern | None) -> t
         ))
     records = (
         kind.queryset.filter(pk__in=newest[:RANKED_MATCHES])
+        .defer(*kind.not_loaded)
         .annotate(rank=SearchRank(F("search_vector"), search_query))
         .order_by("-rank", "pk")[:RESULTS_PER_KIND]
     )
@@ -252,7 +257,7 @@ def _search_portable(kind: _Kind, query: str, pattern: None = None) -> tuple[lis
         matches &= any_field
     matches |= _alias_matches(kind, query)
     pattern = _literal_pattern(terms)
-    records = list(kind.queryset.filter(pk__in=kind.queryset.filter(matches).values("pk"))[:PORTABLE_CANDIDATES])
+    records = list(kind.queryset.filter(pk__in=kind.queryset.filter(matches).values("pk")).defer(*kind.not_loaded)[:PORTABLE_CANDIDATES])
     hits = []
     wanted = normalize_name(query)
     for record in records:
