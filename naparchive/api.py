@@ -459,7 +459,13 @@ class SummarySerializer(IncludableSerializer):
     def to_representation(self, instance):
         if getattr(instance, "status", PUBLISHED) != PUBLISHED and not self.context.get("drafts"):
             return None
-        return super().to_representation(instance)
+        # The same body, office or operation recurs down a list: its short form is worked out once per
+        # response (the context is the response's own, shared by every nested serializer).
+        key = (type(self), instance.pk)
+        summaries = self.context.setdefault("summaries", {})
+        if key not in summaries:
+            summaries[key] = super().to_representation(instance)
+        return summaries[key]
 
 
 class BodySummarySerializer(SummarySerializer):
