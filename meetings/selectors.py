@@ -9,6 +9,7 @@ from django.db.models import Count, F, Max, Min, Prefetch, Q, QuerySet
 from django.db.models.functions import ExtractYear
 
 from meetings.models import Attendee, Body, DatePrecision, Decision, Meeting, Office, Person
+from naparchive.caching import kept_until_archive_changes
 from naparchive.publication import PublicationStatus
 from naparchive.subqueries import count_of
 from operations.models import Operation
@@ -248,6 +249,10 @@ def timeline_meetings() -> QuerySet:
 
 def archive_overview() -> dict:
     """Return the archive at a glance: counts of published records and the years the meetings cover."""
+    return kept_until_archive_changes("overview", _archive_overview)
+
+
+def _archive_overview() -> dict:
     meetings = Meeting.objects.published().aggregate(
         count=Count("id"), undated=Count("id", filter=Q(date__isnull=True)), first=Min("date"), last=Max("date")
     )

@@ -21,7 +21,6 @@ import django_filters
 from django_filters.rest_framework import DjangoFilterBackend
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import connection, transaction
 from django.db.models import F, Model, Q, QuerySet
@@ -59,7 +58,7 @@ from editorial.services import (
     record_submit_for_review,
     record_withdraw,
 )
-from naparchive.caching import archive_cache_version
+from naparchive.caching import kept_until_archive_changes
 from naparchive.publication import EditorialRecord, PublicationStatus
 from naparchive.reversing import absolute_reverse, absolute_url, cached_reverse
 from operations.models import Operation, Region
@@ -129,15 +128,7 @@ def archive_last_modified() -> Any:
     With a shared cache, it is kept under the archive's cache version, which every committed write
     changes, so one query serves every request until the next write.
     """
-    if not settings.ARCHIVE_CACHE_SHARED:
-        return _archive_last_modified()
-    key = f"archive:last-modified:{archive_cache_version()}"
-    stored = cache.get(key)
-    if stored is None:
-        # Stored in a list: None (an empty archive) is an answer too.
-        stored = [_archive_last_modified()]
-        cache.set(key, stored, settings.RESPONSE_CACHE_SECONDS)
-    return stored[0]
+    return kept_until_archive_changes("last-modified", _archive_last_modified)
 
 
 def _archive_last_modified() -> Any:

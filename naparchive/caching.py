@@ -65,6 +65,25 @@ def archive_cache_version_bump() -> None:
         logger.warning("Could not bump the cache version", exc_info=True)
 
 
+def kept_until_archive_changes(name: str, compute):
+    """Return compute(), kept in the cache under the archive's cache version when every process shares it.
+
+    For what is derived from the whole archive and read often (the API's Last-Modified, the home
+    page's counts): any committed write changes the version, so a kept value is never stale. With a
+    per-process cache (no REDIS_URL) a write in one worker could not reach another's copy, so then
+    it is computed every time.
+    """
+    if not settings.ARCHIVE_CACHE_SHARED:
+        return compute()
+    key = f"archive:{name}:{archive_cache_version()}"
+    stored = cache.get(key)
+    if stored is None:
+        # In a list: None is a value too (an empty archive has no Last-Modified).
+        stored = [compute()]
+        cache.set(key, stored, settings.RESPONSE_CACHE_SECONDS)
+    return stored[0]
+
+
 _WRITE_STATEMENT = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+[`"]?([\w.]+)', re.IGNORECASE)
 
 

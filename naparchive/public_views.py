@@ -10,6 +10,8 @@ from naparchive.search import archive_search
 from operations import selectors as operation_selectors
 
 HOME_LATEST_MEETINGS = 6
+# The most recently launched; the operations page lists them all.
+HOME_OPERATIONS = 10
 
 
 @require_GET
@@ -17,7 +19,7 @@ def home(request):
     """Say what the archive is, show the latest meetings and the operations, and offer search."""
     context = {
         "latest_meetings": meeting_selectors.meeting_list_queryset()[:HOME_LATEST_MEETINGS],
-        "operations": operation_selectors.operations_by_launch(),
+        "operations": operation_selectors.latest_launched_operations(HOME_OPERATIONS),
         "overview": meeting_selectors.archive_overview(),
         "search_form": SearchForm(),
     }

@@ -22,6 +22,11 @@ def operations_by_launch() -> QuerySet:
     )
 
 
+def latest_launched_operations(count: int) -> QuerySet:
+    """Return the `count` published operations launched last (those with no recorded launch after them)."""
+    return operations_by_launch().order_by(F("launch_meeting__date").desc(nulls_last=True), "name")[:count]
+
+
 def operation_list_queryset() -> QuerySet:
     """Return operations_by_launch() with how many published decisions concern each (counted per row shown)."""
     return operations_by_launch().annotate(

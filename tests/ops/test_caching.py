@@ -136,3 +136,20 @@ def test_with_a_shared_cache_the_apis_last_modified_is_worked_out_once_per_chang
     after, maximum_queries = get()
     assert maximum_queries == 1 and " 2030 " in after["Last-Modified"]
     cache.clear()
+
+
+def test_with_a_shared_cache_the_home_pages_counts_follow_every_committed_write(
+    settings, make_meeting, django_capture_on_commit_callbacks
+):
+    from meetings.selectors import archive_overview
+
+    settings.ARCHIVE_CACHE_SHARED = True
+    cache.clear()
+    before = archive_overview()["meeting_count"]
+    with CaptureQueriesContext(connection) as queries:
+        assert archive_overview()["meeting_count"] == before
+    assert len(queries) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        make_meeting(title="Apex committee meets again", slug="apex-again")
+    assert archive_overview()["meeting_count"] == before + 1
+    cache.clear()
