@@ -43,20 +43,21 @@ def cached_reverse(view_name: str, kwarg: str, value) -> str:
     return _from_template(view_name, kwarg, value, get_script_prefix(), get_urlconf())
 
 
-def absolute_reverse(request, view_name: str, kwarg: str, value) -> str:
-    """Return request.build_absolute_uri(reverse(...)), reading the request's origin and prefix once per request."""
+def _request_base(request) -> tuple[str, str, object]:
+    """Return the request's origin, script prefix and URL conf, worked out once per request."""
     base = getattr(request, "_archive_url_base", None)
     if base is None:
         base = (request.build_absolute_uri("/")[:-1], get_script_prefix(), get_urlconf())
         request._archive_url_base = base
-    origin, prefix, urlconf = base
+    return base
+
+
+def absolute_reverse(request, view_name: str, kwarg: str, value) -> str:
+    """Return request.build_absolute_uri(reverse(...)), from a template when the value allows."""
+    origin, prefix, urlconf = _request_base(request)
     return origin + _from_template(view_name, kwarg, value, prefix, urlconf)
 
 
 def absolute_url(request, path: str) -> str:
-    """Return request.build_absolute_uri(path) for a path from reverse(), working out the origin once per request."""
-    origin = getattr(request, "_archive_origin", None)
-    if origin is None:
-        origin = request.build_absolute_uri("/")[:-1]
-        request._archive_origin = origin
-    return origin + path
+    """Return request.build_absolute_uri(path) for a path from reverse()."""
+    return _request_base(request)[0] + path

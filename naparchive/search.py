@@ -204,8 +204,10 @@ def _search_postgresql(kind: _Kind, query: str, pattern: re.Pattern | None) -> t
     return hits, len(newest) > RANKED_MATCHES
 
 
-def _literal_pattern(terms: list[str]) -> re.Pattern:
+def _literal_pattern(terms: list[str]) -> re.Pattern | None:
     """Match any of the terms as typed, ignoring case (longest first, so a phrase beats its words)."""
+    if not terms:
+        return None
     return re.compile("|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True)), re.IGNORECASE)
 
 
@@ -245,7 +247,7 @@ def _snippet(text: str, pattern: re.Pattern | None) -> SafeString:
     return mark_safe(prefix + "".join(html) + suffix)  # nosec B308 B703
 
 
-def _search_portable(kind: _Kind, query: str, pattern: None = None) -> tuple[list[SearchHit], bool]:
+def _search_portable(kind: _Kind, query: str, pattern: re.Pattern | None) -> tuple[list[SearchHit], bool]:
     terms = search_terms(query)
     if not terms:
         return [], False
@@ -256,7 +258,6 @@ def _search_portable(kind: _Kind, query: str, pattern: None = None) -> tuple[lis
             any_field |= Q(**{f"{name}__icontains": term})
         matches &= any_field
     matches |= _alias_matches(kind, query)
-    pattern = _literal_pattern(terms)
     records = list(kind.queryset.filter(pk__in=kind.queryset.filter(matches).values("pk")).defer(*kind.not_loaded)[:PORTABLE_CANDIDATES])
     hits = []
     wanted = normalize_name(query)
@@ -282,7 +283,11 @@ def archive_search(*, query: str) -> SearchResults:
     query = query.strip()
     postgresql = connection.vendor == "postgresql"
     search = _search_postgresql if postgresql else _search_portable
-    pattern = _lexeme_pattern(query) if postgresql and query else None
+    # What a snippet marks: the stemmer's words on PostgreSQL, the words as typed on SQLite.
+    if not query:
+        pattern = None
+    else:
+        pattern = _lexeme_pattern(query) if postgresql else _literal_pattern(search_terms(query))
     groups = []
     for kind in _kinds():
         hits, more = search(kind, query, pattern) if query else ([], False)
