@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import F, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -180,15 +181,32 @@ def _newest_matches_in_window(kind: _Kind, query: str) -> list[int] | None:
     return found if len(found) > RANKED_MATCHES else None
 
 
+def _newest_matches_by_index(kind: _Kind, query: str, search_query: SearchQuery) -> list[int]:
+    """Return the ids of the kind's newest RANKED_MATCHES + 1 matches, collected from the GIN index.
+
+    Used for rarer words (their newest records hold few matches) and for the small kinds matched
+    through aliases too. The matches are collected first, as an ARRAY(...) the database computes
+    once, and only then ordered: given the match and the order together, PostgreSQL may instead walk
+    the date order testing every record, when it guesses that words common alone are common together
+    ("terrorism financing" in no decision: 110 ms instead of 1 ms).
+    """
+    matches = kind.queryset.model.objects.filter(Q(search_vector=search_query) | _alias_matches(kind, query)).values("pk")
+    matches_sql, params = matches.query.sql_with_params()
+    newest = (
+        kind.queryset
+        # The inner SQL is Django's own for the matches queryset, its values passed as parameters.
+        .filter(pk__in=RawSQL(f"SELECT unnest(ARRAY({matches_sql}))", params))  # nosec B611
+        .order_by(*kind.newest_first)
+        .values_list("pk", flat=True)[: RANKED_MATCHES + 1]
+    )
+    return list(dict.fromkeys(newest))
+
+
 def _search_postgresql(kind: _Kind, query: str, pattern: re.Pattern | None) -> tuple[list[SearchHit], bool]:
     search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
     newest = _newest_matches_in_window(kind, query) if kind.alias_field is None else None
     if newest is None:
-        # A rarer word (or a small kind matched through aliases too): its GIN matches are few.
-        matches = Q(search_vector=search_query) | _alias_matches(kind, query)
-        newest = list(dict.fromkeys(
-            kind.queryset.filter(matches).order_by(*kind.newest_first).values_list("pk", flat=True)[: RANKED_MATCHES + 1]
-        ))
+        newest = _newest_matches_by_index(kind, query, search_query)
     records = (
         kind.queryset.filter(pk__in=newest[:RANKED_MATCHES])
         .defer(*kind.not_loaded)
