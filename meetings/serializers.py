@@ -12,6 +12,7 @@ from naparchive.api import (
     OfficeSummarySerializer,
     OperationSummarySerializer,
     PersonSummarySerializer,
+    ReadSerializer,
     html_url,
 )
 from operations.models import Operation
@@ -112,7 +113,7 @@ class DecisionSerializer(IncludableSerializer):
         ]
 
 
-class ChairSerializer(serializers.ModelSerializer):
+class ChairSerializer(ReadSerializer):
     """Who chaired: a person, the office they held, or both."""
 
     person = PersonSummarySerializer(read_only=True, allow_null=True)
