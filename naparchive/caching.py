@@ -66,22 +66,26 @@ def archive_cache_version_bump() -> None:
 
 
 def kept_until_archive_changes(name: str, compute):
-    """Return compute(), kept in the cache under the archive's cache version when every process shares it.
+    """Return compute(), kept in the cache for as long as the archive's cache version stays the same.
 
     For what is derived from the whole archive and read often (the API's Last-Modified, the home
-    page's counts): any committed write changes the version, so a kept value is never stale. With a
-    per-process cache (no REDIS_URL) a write in one worker could not reach another's copy, so then
-    it is computed every time.
+    page's counts). The value is stored with the version it was computed under and read together
+    with the current version (one round trip); any committed write changes the version, so a kept
+    value is never stale. With a per-process cache (no REDIS_URL) a write in one worker could not
+    reach another's copy, so then it is computed every time.
     """
     if not settings.ARCHIVE_CACHE_SHARED:
         return compute()
-    key = f"archive:{name}:{archive_cache_version()}"
-    stored = cache.get(key)
-    if stored is None:
-        # In a list: None is a value too (an empty archive has no Last-Modified).
-        stored = [compute()]
-        cache.set(key, stored, settings.RESPONSE_CACHE_SECONDS)
-    return stored[0]
+    key = f"archive:{name}"
+    found = cache.get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY) or archive_cache_version()
+    stored = found.get(key)
+    if stored is not None and stored[0] == version:
+        return stored[1]
+    # Computed after the version was read: at worst newer than its version, which the next bump retires.
+    value = compute()
+    cache.set(key, (version, value), settings.RESPONSE_CACHE_SECONDS)
+    return value
 
 
 _WRITE_STATEMENT = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+[`"]?([\w.]+)', re.IGNORECASE)
