@@ -443,6 +443,14 @@ class ReadSerializer(serializers.ModelSerializer):
     def build_fields(self) -> dict[str, serializers.Field]:
         return super().get_fields()
 
+    def build_standard_field(self, field_name, model_field):
+        field_class, field_kwargs = super().build_standard_field(field_name, model_field)
+        if issubclass(field_class, serializers.DateTimeField):
+            # Times are given in the archive's zone (no view activates another); said once here, DRF
+            # does not look up the current zone for every value.
+            field_kwargs.setdefault("default_timezone", timezone.get_default_timezone())
+        return field_class, field_kwargs
+
     def get_fields(self):
         key = (type(self), self.fields_key())
         built = self._built_fields.get(key)
