@@ -3,14 +3,15 @@
 On PostgreSQL: full-text search on the stored vector (GIN-indexed, see naparchive.search_index),
 websearch syntax ("exact phrase", -exclude, or), ranked with SearchRank. Ranking reads each match's
 whole vector, and a common word matches most of the archive (nearly every source names
-Balochistan), so each kind ranks only its newest RANKED_MATCHES matches, which the database finds by
-walking a date index (first through the newest few thousand records only); the page says when
-there were more. Snippets are cut in Python around the
-words the stemmer matched: ts_headline re-parses each whole text, which was most of a search's time.
+Balochistan), so each kind ranks only its newest RANKED_MATCHES matches; the page says when there were more. For
+the big kinds (decisions, sources) the database looks for them among the newest few thousand records
+first, walking a date index, and only for a rarer word collects them from the GIN index. Snippets
+are cut in Python around the words the stemmer matched: ts_headline re-parses each whole text, which
+was most of a search's time.
 
 On SQLite, which has no such search: every word must appear (case-insensitively), ranked by how
 often the words occur, with snippets cut around the first match. Either way each kind of record
-costs one query (on PostgreSQL two, or three when a large kind's newest records do not hold enough
+costs one query (on PostgreSQL two, or three when a big kind's newest records do not hold enough
 matches; one more per search learns the query's lexemes), so the number of queries is bounded
 whatever the size of the archive.
 """
@@ -87,6 +88,10 @@ class _Kind:
     # Stored search vectors are ranked in the database; loading them into Python (a source's is
     # kilobytes) would only cost time.
     not_loaded: tuple = ("search_vector",)
+    # For the big kinds: look for the newest matches among the newest records first (see
+    # _newest_matches_in_window). On a kind of a few tens of thousands of small records PostgreSQL
+    # plans the plain query well, and the window would only add a scan when a word is rare.
+    window_first: bool = False
 
 
 def _kinds() -> list[_Kind]:
@@ -109,6 +114,7 @@ def _kinds() -> list[_Kind]:
             ["text", "note"],
             newest_first=(F("meeting__date").desc(nulls_last=True), "-pk"),
             not_loaded=("search_vector", "meeting__search_vector"),
+            window_first=True,
         ),
         _Kind("operations", "Operations", Operation.objects.published(), "summary", ["name", "summary", "kind_note"], "aliases__name"),
         _Kind("people", "People", Person.objects.published(), "description", ["name", "description"], "aliases__name"),
@@ -119,6 +125,7 @@ def _kinds() -> list[_Kind]:
             "text",
             ["title", "text", "outlet", "author"],
             newest_first=(F("published_on").desc(nulls_last=True), "-pk"),
+            window_first=True,
         ),
     ]
 
@@ -184,8 +191,8 @@ def _newest_matches_in_window(kind: _Kind, query: str) -> list[int] | None:
 def _newest_matches_by_index(kind: _Kind, query: str, search_query: SearchQuery) -> list[int]:
     """Return the ids of the kind's newest RANKED_MATCHES + 1 matches, collected from the GIN index.
 
-    Used for rarer words (their newest records hold few matches) and for the small kinds matched
-    through aliases too. The matches are collected first, as an ARRAY(...) the database computes
+    Used for a big kind when a word is rarer than the window can tell (its newest records hold few
+    matches), so its matches are few. The matches are collected first, as an ARRAY(...) the database computes
     once, and only then ordered: given the match and the order together, PostgreSQL may instead walk
     the date order testing every record, when it guesses that words common alone are common together
     ("terrorism financing" in no decision: 110 ms instead of 1 ms).
@@ -204,9 +211,13 @@ def _newest_matches_by_index(kind: _Kind, query: str, search_query: SearchQuery)
 
 def _search_postgresql(kind: _Kind, query: str, pattern: re.Pattern | None) -> tuple[list[SearchHit], bool]:
     search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-    newest = _newest_matches_in_window(kind, query) if kind.alias_field is None else None
-    if newest is None:
-        newest = _newest_matches_by_index(kind, query, search_query)
+    if kind.window_first:
+        newest = _newest_matches_in_window(kind, query) or _newest_matches_by_index(kind, query, search_query)
+    else:
+        matches = Q(search_vector=search_query) | _alias_matches(kind, query)
+        newest = list(dict.fromkeys(
+            kind.queryset.filter(matches).order_by(*kind.newest_first).values_list("pk", flat=True)[: RANKED_MATCHES + 1]
+        ))
     records = (
         kind.queryset.filter(pk__in=newest[:RANKED_MATCHES])
         .defer(*kind.not_loaded)
