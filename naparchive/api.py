@@ -417,8 +417,9 @@ class ArchiveSearchFilter(BaseFilterBackend):
 # --- Summary serializers every resource embeds ------------------------------------------------------
 
 
-# A read that finds nothing, told apart from a None value.
+# A read that finds nothing, told apart from a None value; a field given the whole record.
 _MISSING = object()
+_WHOLE_RECORD = object()
 
 
 class ReadSerializer(serializers.ModelSerializer):
@@ -426,12 +427,13 @@ class ReadSerializer(serializers.ModelSerializer):
 
     - Its fields are built once per process (for each set of includes) and copied for each use, as DRF
       copies declared fields: building them inspects the model every time (0.35 ms for a meeting).
-    - A record's plain attributes (columns, annotations, properties) are read directly. DRF reads every
-      field through Field.get_attribute, which follows dotted sources, calls callables and catches
-      missing relations, none of which applies to them; on a list page of 50 meetings that machinery
-      was most of the serializer's time. Everything else (relations, nested serializers, method fields)
-      goes through DRF, and so does an attribute that turns out missing or callable; every value is
-      still converted by its field's to_representation, so the output is the same.
+    - A field read from one attribute of the record (a column, an annotation, a property, a nested
+      record or list) gets it directly. DRF reads every field through Field.get_attribute, which
+      follows dotted sources, calls callables and catches missing relations, none of which applies
+      to these; on a list page of 50 meetings that machinery was most of the serializer's time.
+      Relations, method fields and dotted sources go through DRF, and so does an attribute that turns
+      out missing or callable; every value is still converted by its field's to_representation, so
+      the output is the same.
     """
 
     _built_fields: dict[tuple, dict[str, serializers.Field]] = {}
@@ -459,20 +461,26 @@ class ReadSerializer(serializers.ModelSerializer):
         return copy.deepcopy(built)
 
     @cached_property
-    def _reading_plan(self) -> list[tuple[serializers.Field, str, str | None]]:
+    def _reading_plan(self) -> list[tuple[serializers.Field, str, str | object | None]]:
         plan = []
         for field in self._readable_fields:
-            plain = (
-                len(field.source_attrs) == 1
-                and type(field).get_attribute is serializers.Field.get_attribute
-                and not isinstance(field, (serializers.BaseSerializer, serializers.RelatedField, serializers.ManyRelatedField))
-            )
-            plan.append((field, field.field_name, field.source if plain else None))
+            reader = type(field).get_attribute
+            if not field.source_attrs and reader in (serializers.Field.get_attribute, serializers.RelatedField.get_attribute):
+                # source="*" (method fields, the record's own URL): DRF hands them the record itself.
+                plan.append((field, field.field_name, _WHOLE_RECORD))
+            elif len(field.source_attrs) == 1 and reader is serializers.Field.get_attribute:
+                # (Relations read their values in their own get_attribute.)
+                plan.append((field, field.field_name, field.source))
+            else:
+                plan.append((field, field.field_name, None))
         return plan
 
     def to_representation(self, instance):
         representation = {}
         for field, name, attribute_name in self._reading_plan:
+            if attribute_name is _WHOLE_RECORD:
+                representation[name] = field.to_representation(instance)
+                continue
             if attribute_name is not None:
                 try:
                     value = getattr(instance, attribute_name)
@@ -530,12 +538,13 @@ class SummarySerializer(IncludableSerializer):
     """A short form of a record, embedded in others. A draft shows as null to anonymous clients."""
 
     def to_representation(self, instance):
-        if getattr(instance, "status", PUBLISHED) != PUBLISHED and not self.context.get("drafts"):
+        context = self.context
+        if getattr(instance, "status", PUBLISHED) != PUBLISHED and not context.get("drafts"):
             return None
         # The same body, office or operation recurs down a list: its short form is worked out once per
         # response (the context is the response's own, shared by every nested serializer).
         key = (type(self), instance.pk)
-        summaries = self.context.setdefault("summaries", {})
+        summaries = context.setdefault("summaries", {})
         if key not in summaries:
             summaries[key] = super().to_representation(instance)
         return summaries[key]
