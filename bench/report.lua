@@ -1,11 +1,23 @@
 -- wrk script: rotate over the paths given after "--" (if any) and print one JSON line of results.
+-- A first argument "pause=N" makes every connection wait N ms after each answer (a steady load
+-- below saturation, for latency), instead of asking again at once.
 local paths = {}
 local counter = 0
+local pause = 0
 
 function init(args)
-  for _, path in ipairs(args) do
-    paths[#paths + 1] = path
+  for _, arg in ipairs(args) do
+    local ms = string.match(arg, "^pause=(%d+)$")
+    if ms then
+      pause = tonumber(ms)
+    else
+      paths[#paths + 1] = arg
+    end
   end
+end
+
+function delay()
+  return pause
 end
 
 function request()

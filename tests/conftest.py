@@ -12,6 +12,18 @@ from sources.models import Citation, SourceDocument, sha256_of_text
 _counter = itertools.count(1)
 
 
+@pytest.fixture(autouse=True)
+def _archive_caches_off(settings):
+    """Keep answers and archive-wide values out of the cache unless a test of the caches turns them on.
+
+    A test's writes happen in a transaction that is rolled back, never committed, so the cache version
+    never moves: with REDIS_URL set in the developer's shell, a shared cache would otherwise go on
+    serving what the test's first request stored.
+    """
+    settings.ARCHIVE_CACHE_SHARED = False
+    settings.RESPONSE_CACHE_ENABLED = False
+
+
 @pytest.fixture
 def make_source(db):
     def make(text=None, **fields):
