@@ -3,11 +3,11 @@
 On PostgreSQL: full-text search on the stored vector (GIN-indexed, see naparchive.search_index),
 websearch syntax ("exact phrase", -exclude, or), ranked with SearchRank. Ranking reads each match's
 whole vector, and a common word matches most of the archive (nearly every source names
-Balochistan), so each kind ranks only its newest RANKED_MATCHES matches; the page says when there were more. For
-the big kinds (decisions, sources) the database looks for them among the newest few thousand records
-first, walking a date index, and only for a rarer word collects them from the GIN index. Snippets
-are cut in Python around the words the stemmer matched: ts_headline re-parses each whole text, which
-was most of a search's time.
+Balochistan), so each kind ranks only its newest RANKED_MATCHES matches; the page says when there
+were more. For the big kinds (decisions, sources) the database looks for them among the newest few
+thousand records first, walking a date index, and only for a rarer word collects them from the GIN
+index. Snippets are cut in Python around the words the stemmer matched: ts_headline re-parses each
+whole text, which was most of a search's time.
 
 On SQLite, which has no such search: every word must appear (case-insensitively), ranked by how
 often the words occur, with snippets cut around the first match. Either way each kind of record
@@ -188,16 +188,16 @@ def _newest_matches_in_window(kind: _Kind, query: str) -> list[int] | None:
     return found if len(found) > RANKED_MATCHES else None
 
 
-def _newest_matches_by_index(kind: _Kind, query: str, search_query: SearchQuery) -> list[int]:
+def _newest_matches_by_index(kind: _Kind, search_query: SearchQuery) -> list[int]:
     """Return the ids of the kind's newest RANKED_MATCHES + 1 matches, collected from the GIN index.
 
     Used for a big kind when a word is rarer than the window can tell (its newest records hold few
-    matches), so its matches are few. The matches are collected first, as an ARRAY(...) the database computes
+    matches), so its matches are few. They are collected first, as an ARRAY(...) the database computes
     once, and only then ordered: given the match and the order together, PostgreSQL may instead walk
     the date order testing every record, when it guesses that words common alone are common together
     ("terrorism financing" in no decision: 110 ms instead of 1 ms).
     """
-    matches = kind.queryset.model.objects.filter(Q(search_vector=search_query) | _alias_matches(kind, query)).values("pk")
+    matches = kind.queryset.model.objects.filter(search_vector=search_query).values("pk")
     matches_sql, params = matches.query.sql_with_params()
     newest = (
         kind.queryset
@@ -212,7 +212,7 @@ def _newest_matches_by_index(kind: _Kind, query: str, search_query: SearchQuery)
 def _search_postgresql(kind: _Kind, query: str, pattern: re.Pattern | None) -> tuple[list[SearchHit], bool]:
     search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
     if kind.window_first:
-        newest = _newest_matches_in_window(kind, query) or _newest_matches_by_index(kind, query, search_query)
+        newest = _newest_matches_in_window(kind, query) or _newest_matches_by_index(kind, search_query)
     else:
         matches = Q(search_vector=search_query) | _alias_matches(kind, query)
         newest = list(dict.fromkeys(
