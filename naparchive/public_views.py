@@ -1,5 +1,5 @@
 """Site-wide public pages: home, search, timeline, robots.txt."""
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
@@ -28,12 +28,20 @@ def home(request):
 
 @require_GET
 def search(request):
-    """Search every kind of record; a query that is too long is refused with 400 and a message."""
+    """Search every kind of record, or page through one kind's results.
+
+    A bad parameter (a query that is too long, an unknown kind, a page that is not a number) is
+    refused with 400 and a message; a page past the last is 404.
+    """
     form = SearchForm(request.GET or None)
     if form.is_bound and not form.is_valid():
         return render(request, "search/search.html", {"search_form": form, "results": None}, status=400)
     query = form.cleaned_data["q"] if form.is_bound else ""
-    results = archive_search(query=query) if query else None
+    kind = form.cleaned_data["kind"] if form.is_bound else ""
+    page = (form.cleaned_data["page"] if form.is_bound else None) or 1
+    results = archive_search(query=query, kind=kind, page=page) if query else None
+    if results and kind and page > 1 and not results.groups[0].hits:
+        raise Http404("There is no such page of results.")
     return render(request, "search/search.html", {"search_form": form, "results": results, "query": query})
 
 

@@ -52,6 +52,7 @@ URLS = [
     "/sources/central-apex-committee-2024-06-22-report/",
     "/timeline/",
     "/search/?q=Shehbaz",
+    "/search/?q=Shehbaz&kind=people",
     "/sitemap.xml",
     "/feeds/meetings/",
 ]

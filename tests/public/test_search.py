@@ -7,7 +7,7 @@ from django.db import connection
 from django.urls import reverse
 
 from meetings.models import Decision
-from naparchive import search
+from naparchive import search, search_postgresql
 from naparchive.search import archive_search, search_terms
 from sources.models import SourceDocument
 from tests.public.archive_sample import add_decision
@@ -105,7 +105,7 @@ def test_snippets_mark_every_form_of_a_stemmed_word(archive, make_source):
 @needs_postgresql
 def test_a_common_word_ranks_its_newest_matches_and_says_there_were_more(archive, make_source, monkeypatch, client):
     monkeypatch.setattr(search, "RANKED_MATCHES", 3)
-    monkeypatch.setattr(search, "SCAN_WINDOW", 5)
+    monkeypatch.setattr(search_postgresql, "SCAN_WINDOW", 5)
     for year in range(2001, 2013):
         # The oldest say the word most often: they would rank first if every match were ranked.
         text = "Karez irrigation. " * (3 if year < 2005 else 1)
@@ -118,3 +118,54 @@ def test_a_common_word_ranks_its_newest_matches_and_says_there_were_more(archive
     group = next(group for group in archive_search(query="\"Report of 2001\"").groups if group.key == "sources")
     assert [hit.title for hit in group.hits] == [str(SourceDocument.objects.get(slug="karez-2001"))]
     assert not group.more_matches
+
+
+@pytest.fixture
+def karez_sources(archive, make_source):
+    """Seven published sources that all match "karez", newest first by publication date."""
+    return [
+        make_source(text=f"Karez irrigation, report of {year}.", slug=f"karez-{year}", published_on=datetime.date(year, 1, 1))
+        for year in range(2012, 2005, -1)
+    ]
+
+
+class TestOverviewAndKindPages:
+    def test_the_overview_shows_the_best_few_and_links_to_all_of_a_kind(self, client, karez_sources):
+        results = archive_search(query="karez")
+        sources = next(group for group in results.groups if group.key == "sources")
+        assert len(sources.hits) == search.OVERVIEW_HITS
+        assert sources.matched == 7 and sources.more_hits and not sources.more_matches
+        page = html_of(client.get(reverse("search") + "?q=karez"))
+        assert '<a href="#results-sources">7 sources</a>' in page
+        assert re.search(r'<a href="\?q=karez&amp;kind=sources">All 7 sources', page)
+
+    def test_a_kind_page_pages_through_that_kind_alone(self, client, karez_sources, monkeypatch):
+        monkeypatch.setattr(search, "HITS_PER_PAGE", 3)
+        titles = []
+        for number in (1, 2, 3):
+            response = client.get(reverse("search") + f"?q=karez&kind=sources&page={number}")
+            assert response.status_code == 200
+            page = html_of(response)
+            assert f"7 sources match “karez”: page {number} of 3." in page
+            assert 'id="results-meetings-title"' not in page
+            titles += re.findall(r'<h3 class="item-title"><a href="/sources/[^"]+">([^<]+)</a>', page)
+        # Every match once, in the order of the ranking.
+        assert sorted(titles) == sorted(str(source) for source in karez_sources)
+        assert len(titles) == 7
+        assert 'rel="prev" href="?q=karez&amp;kind=sources&amp;page=2"' in page
+
+    def test_a_page_past_the_last_is_not_found(self, client, karez_sources):
+        assert client.get(reverse("search") + "?q=karez&kind=sources&page=2").status_code == 404
+
+    @pytest.mark.parametrize(
+        ("parameters", "message"),
+        [
+            ("kind=minutes", "Kind of record: Select a valid choice. minutes is not one of the available choices."),
+            ("kind=sources&page=two", "Page: Enter a whole number."),
+            ("kind=sources&page=0", "Page: Ensure this value is greater than or equal to 1."),
+        ],
+    )
+    def test_a_bad_kind_or_page_is_400_with_a_message(self, client, db, parameters, message):
+        response = client.get(reverse("search") + "?q=karez&" + parameters)
+        assert response.status_code == 400
+        assert message in html_of(response)

@@ -1,0 +1,78 @@
+"""Search on databases without PostgreSQL's full-text search (SQLite, the embedded default).
+
+Every word must appear (case-insensitively) in one of the kind's text fields, or the query in one of
+its other names; the newest `ranked` matches are ranked in Python by how often the words occur, a
+word in the title or name counting four times. One query a kind.
+"""
+from dataclasses import dataclass
+
+from django.db.models import F, Q, QuerySet
+
+from meetings.models import Decision, Meeting, Person
+from naparchive.aliases import normalize_name
+from naparchive.publication import PublicationStatus
+from naparchive.search_postgresql import RankedPage
+from operations.models import Operation
+from sources.models import SourceDocument
+
+
+@dataclass(frozen=True)
+class Fields:
+    queryset: QuerySet
+    # The first is the title or name.
+    text_fields: tuple[str, ...]
+    newest: tuple
+    alias_field: str | None = None
+
+
+def _fields(kind: str) -> Fields:
+    published = PublicationStatus.PUBLISHED
+    return {
+        "meetings": lambda: Fields(
+            Meeting.objects.published().select_related("body"),
+            ("title", "summary", "place", "date_note"),
+            (F("date").desc(nulls_last=True), "title", "pk"),
+        ),
+        "decisions": lambda: Fields(
+            Decision.objects.published().filter(meeting__status=published).select_related("meeting"),
+            ("text", "note"),
+            (F("meeting__date").desc(nulls_last=True), "-pk"),
+        ),
+        "operations": lambda: Fields(Operation.objects.published(), ("name", "summary", "kind_note"), ("-pk",), "aliases__name"),
+        "people": lambda: Fields(Person.objects.published(), ("name", "description"), ("-pk",), "aliases__name"),
+        "sources": lambda: Fields(
+            SourceDocument.objects.published(),
+            ("title", "text", "outlet", "author"),
+            (F("published_on").desc(nulls_last=True), "-pk"),
+        ),
+    }[kind]()
+
+
+def ranked_page(kind: str, terms: list[str], query: str, *, ranked: int, limit: int, offset: int) -> RankedPage:
+    """Return the kind's best matches from `offset`, among its newest `ranked` matches."""
+    if not terms:
+        return RankedPage([], 0, "")
+    fields = _fields(kind)
+    matches = Q()
+    for term in terms:
+        any_field = Q()
+        for name in fields.text_fields:
+            any_field |= Q(**{f"{name}__icontains": term})
+        matches &= any_field
+    if fields.alias_field:
+        matches |= Q(**{f"{fields.alias_field}__icontains": query})
+    # distinct(): an alias join may repeat a record.
+    newest = fields.queryset.filter(matches).order_by(*fields.newest).values("pk").distinct()[:ranked]
+    records = list(fields.queryset.filter(pk__in=newest).defer("search_vector"))
+    wanted = normalize_name(query)
+    for record in records:
+        texts = [str(getattr(record, name) or "") for name in fields.text_fields]
+        record.rank = sum(
+            (4 if index == 0 else 1) * text.lower().count(term.lower())
+            for index, text in enumerate(texts)
+            for term in terms
+        )
+        if normalize_name(texts[0]) == wanted:
+            record.rank += 100
+    records.sort(key=lambda record: (-record.rank, str(getattr(record, fields.text_fields[0]))))
+    return RankedPage(records[offset : offset + limit], len(records), "")
