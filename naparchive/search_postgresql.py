@@ -99,25 +99,30 @@ TABLES = {
 
 
 def _candidates(table: Table) -> str:
-    """Return the CTEs that leave the ids of the kind's newest `ranked` matches in `candidates`."""
+    """Return the CTEs that leave the kind's newest `ranked` matches (id, vector) in `candidates`."""
     public = f"FROM {table.table} r {table.joins} WHERE {table.published}"
     matches = f"r.search_vector @@ {TSQUERY}"
     if table.aliases:
         alias_table, foreign_key = table.aliases
-        # As Django's icontains: the pattern is the query with LIKE's wildcards escaped.
-        matches = f"({matches} OR r.id IN (SELECT {foreign_key} FROM {alias_table} WHERE UPPER(name) LIKE UPPER(%(like)s)))"
+        # As Django's icontains: the pattern is the query with LIKE's wildcards escaped. A union, not
+        # an OR, so that the vector's matches still come from the GIN index.
+        matches = (
+            f"r.id IN (SELECT id FROM {table.table} WHERE search_vector @@ {TSQUERY} "
+            f"UNION SELECT {foreign_key} FROM {alias_table} WHERE UPPER(name) LIKE UPPER(%(like)s))"
+        )
     if not table.window_first:
-        return f"candidates AS MATERIALIZED (SELECT r.id {public} AND {matches} ORDER BY {table.newest} LIMIT %(ranked)s)"
+        return f"candidates AS MATERIALIZED (SELECT r.id, r.search_vector {public} AND {matches} ORDER BY {table.newest} LIMIT %(ranked)s)"
     # PostgreSQL neither flattens the window nor pushes the match into it: it reads the window's rows in index order.
     return f"""
         in_window AS MATERIALIZED (
-            SELECT newest.id FROM (SELECT r.id, r.search_vector {public} ORDER BY {table.newest} LIMIT %(window)s) AS newest
+            SELECT newest.id, newest.search_vector
+            FROM (SELECT r.id, r.search_vector {public} ORDER BY {table.newest} LIMIT %(window)s) AS newest
             WHERE newest.search_vector @@ {TSQUERY} LIMIT %(ranked)s
         ),
         candidates AS MATERIALIZED (
-            SELECT id FROM in_window WHERE (SELECT count(*) FROM in_window) = %(ranked)s
+            SELECT id, search_vector FROM in_window WHERE (SELECT count(*) FROM in_window) = %(ranked)s
             UNION ALL
-            (SELECT r.id {public}
+            (SELECT r.id, r.search_vector {public}
                 AND (SELECT count(*) FROM in_window) < %(ranked)s
                 AND r.id = ANY(ARRAY(SELECT id FROM {table.table} WHERE search_vector @@ {TSQUERY}))
              ORDER BY {table.newest} LIMIT %(ranked)s)
@@ -135,14 +140,14 @@ def statement(kind: str) -> str:
         columns += [f"{alias}.{name}" for name in related_columns]
     # The SQL is assembled from the constants above, never from input: the query text is a parameter.
     return f"""
-        WITH {_candidates(table)}
-        SELECT {", ".join(columns)},
-            ts_rank(r.search_vector, {TSQUERY}) AS rank,
-            (SELECT count(*) FROM candidates) AS matched,
-            {TSQUERY}::text AS lexemes
-        FROM candidates JOIN {table.table} r ON r.id = candidates.id {table.joins} {related_join}
-        ORDER BY rank DESC, r.id
-        LIMIT %(limit)s OFFSET %(offset)s
+        WITH {_candidates(table)},
+        page AS (
+            SELECT id, ts_rank(search_vector, {TSQUERY}) AS rank FROM candidates
+            ORDER BY rank DESC, id LIMIT %(limit)s OFFSET %(offset)s
+        )
+        SELECT {", ".join(columns)}, page.rank, (SELECT count(*) FROM candidates) AS matched, {TSQUERY}::text AS lexemes
+        FROM page JOIN {table.table} r ON r.id = page.id {table.joins} {related_join}
+        ORDER BY page.rank DESC, r.id
     """  # nosec B608
 
 
