@@ -65,6 +65,18 @@ def test_reader_searches_and_filters(desktop):
     assert page.locator("mark").count() > 0
     desktop.check("search")
 
+    # The overview shows each kind's best few; a link leads to all of one kind.
+    page.get_by_label("Search meetings, decisions, operations, people and source texts").fill("terrorism")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/search/\?q=terrorism$"))
+    assert page.locator("#results-decisions li.item").count() == 5
+    page.locator("#results-decisions").get_by_role("link", name=re.compile(r"^All \d+ decisions")).click()
+    page.wait_for_url(re.compile(r"kind=decisions"))
+    shown = page.locator("li.item").count()
+    assert shown > 5
+    assert f"{shown} decisions match “terrorism”" in page.get_by_role("status").inner_text()
+    desktop.check("search-one-kind")
+
     desktop.open("/meetings/")
     desktop.check("meeting-list")
     page.get_by_label("Operation").select_option(label="Azm-e-Istehkam")
