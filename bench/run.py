@@ -28,8 +28,8 @@ PYTHON = sys.executable
 # Measured in every run, whatever --only says: the targets are ratios to them.
 REFERENCES = {"/healthz", "plain JsonResponse"}
 SEARCH_QUERIES = ["balochistan", "intelligence coordination cell", "madrassas", "frontier corps", "anti-terrorism courts"]
-# Query counts are compared between two searches that match the same kinds: a kind without a match
-# skips its ranking query. Whatever the archive's size, a search makes at most 13 (see naparchive/search.py).
+# Query counts are compared between two searches: on PostgreSQL a search makes one query a kind of
+# record, whatever the archive's size and the words (see naparchive/search_postgresql.py).
 COUNTED_SEARCHES = ["balochistan", "karachi+operation"]
 
 

@@ -27,6 +27,8 @@ SNIPPET_FIELDS = {"meetings": "summary", "decisions": "text", "operations": "sum
 OVERVIEW_HITS = 5
 HITS_PER_PAGE = 20
 RANKED_MATCHES = 100
+# Past it no kind has hits: only its newest RANKED_MATCHES matches are ranked.
+LAST_PAGE = -(-RANKED_MATCHES // HITS_PER_PAGE)
 SNIPPET_CHARACTERS = 240
 
 
@@ -161,7 +163,7 @@ def archive_search(*, query: str, kind: str = "", page: int = 1) -> SearchResult
     if kind:
         keys, limit, offset = [kind], HITS_PER_PAGE, (page - 1) * HITS_PER_PAGE
     else:
-        # One more than is shown tells whether there are more (the matched count says how many).
+        # Each kind's count of matches says whether it has more than these to show on its own pages.
         keys, limit, offset = list(KINDS), OVERVIEW_HITS, 0
     groups = []
     for key in keys:

@@ -163,6 +163,8 @@ class TestOverviewAndKindPages:
             ("kind=minutes", "Kind of record: Select a valid choice. minutes is not one of the available choices."),
             ("kind=sources&page=two", "Page: Enter a whole number."),
             ("kind=sources&page=0", "Page: Ensure this value is greater than or equal to 1."),
+            # Never sent to the database as an offset it cannot hold.
+            ("kind=sources&page=99999999999999999999999", f"Page: Ensure this value is less than or equal to {search.LAST_PAGE}."),
         ],
     )
     def test_a_bad_kind_or_page_is_400_with_a_message(self, client, db, parameters, message):
