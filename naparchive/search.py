@@ -22,6 +22,8 @@ from django.utils.safestring import SafeString, mark_safe
 from naparchive import search_portable, search_postgresql
 
 KINDS = {"meetings": "Meetings", "decisions": "Decisions", "operations": "Operations", "people": "People", "sources": "Sources"}
+# What one record of each kind is called, for "1 decision".
+SINGULAR = {"meetings": "meeting", "decisions": "decision", "operations": "operation", "people": "person", "sources": "source"}
 # The field a hit's snippet is cut from.
 SNIPPET_FIELDS = {"meetings": "summary", "decisions": "text", "operations": "summary", "people": "description", "sources": "text"}
 OVERVIEW_HITS = 5
@@ -50,6 +52,11 @@ class SearchGroup:
     matched: int = 0
 
     @property
+    def matched_noun(self) -> str:
+        """"decisions", or "decision" when one matched."""
+        return SINGULAR[self.key] if self.matched == 1 else self.label.lower()
+
+    @property
     def more_matches(self) -> bool:
         """True when as many matched as are ranked: older records may match too."""
         return self.matched >= RANKED_MATCHES
@@ -75,6 +82,10 @@ class SearchResults:
     @property
     def more_matches(self) -> bool:
         return any(group.more_matches for group in self.groups)
+
+    @property
+    def matched_groups(self) -> list[SearchGroup]:
+        return [group for group in self.groups if group.matched]
 
     @property
     def page_count(self) -> int:
@@ -131,8 +142,18 @@ def _lexeme_pattern(tsquery: str) -> re.Pattern | None:
     stems = [stem.replace("''", "'") for negated, stem in re.findall(r"(!?)\s*'((?:[^']|'')+)'", tsquery) if not negated]
     if not stems:
         return None
-    alternatives = [re.escape(stem[:-1]) + "[iy]" if stem.endswith("i") else re.escape(stem) for stem in stems]
-    return re.compile(r"\b(?:" + "|".join(sorted(alternatives, key=len, reverse=True)) + r")\w*", re.IGNORECASE)
+    alternatives = [_stem_alternative(stem) for stem in stems]
+    return re.compile(r"\b(?:" + "|".join(sorted(alternatives, key=len, reverse=True)) + r")", re.IGNORECASE)
+
+
+def _stem_alternative(stem: str) -> str:
+    """Match the words a stem comes from; a stem of one or two letters only as a whole word.
+
+    As a word's start, the "e" of Azm-e-Istehkam would mark every word beginning with e.
+    """
+    if len(stem) <= 2:
+        return re.escape(stem) + r"\b"
+    return (re.escape(stem[:-1]) + "[iy]" if stem.endswith("i") else re.escape(stem)) + r"\w*"
 
 
 def _snippet(text: str, pattern: re.Pattern | None) -> SafeString:

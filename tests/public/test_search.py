@@ -83,6 +83,11 @@ class TestSearchPage:
         assert response.status_code == 200
         assert "result" not in html_of(response).split("<main")[1]
 
+    def test_counts_say_one_record_in_the_singular(self, client, archive):
+        page = html_of(client.get(reverse("search") + "?q=Azm-e-Istahkam"))
+        assert '<a href="#results-operations">1 operation</a>' in page
+        assert not re.search(r"· </p>", page)
+
     def test_no_result_says_what_to_try(self, client, archive):
         assert "Nothing matches" in html_of(client.get(reverse("search") + "?q=zzyzx"))
 
@@ -171,3 +176,11 @@ class TestOverviewAndKindPages:
         response = client.get(reverse("search") + "?q=karez&" + parameters)
         assert response.status_code == 400
         assert message in html_of(response)
+
+
+@needs_postgresql
+def test_a_one_letter_lexeme_marks_only_that_word(archive, make_source):
+    make_source(text="Operation Azm-e-Istehkam: every effort, and enforcement, each day.", slug="one-letter")
+    snippet = str(next(hit.snippet for group in archive_search(query="Azm-e-Istehkam").groups if group.key == "sources" for hit in group.hits if "every effort" in hit.snippet))
+    # Not every word that begins with e (every, effort, enforcement, each).
+    assert re.findall(r"<mark>([^<]+)</mark>", snippet) == ["Azm-e-Istehkam"]
