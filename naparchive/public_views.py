@@ -1,4 +1,5 @@
 """Site-wide public pages: home, search, timeline, robots.txt."""
+from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -6,6 +7,7 @@ from django.views.decorators.http import require_GET
 
 from meetings import selectors as meeting_selectors
 from meetings.public_filters import SearchForm
+from naparchive import search as search_module
 from naparchive.search import archive_search
 from operations import selectors as operation_selectors
 
@@ -40,9 +42,16 @@ def search(request):
     kind = form.cleaned_data["kind"] if form.is_bound else ""
     page = (form.cleaned_data["page"] if form.is_bound else None) or 1
     results = archive_search(query=query, kind=kind, page=page) if query else None
-    if results and kind and page > 1 and not results.groups[0].hits:
-        raise Http404("There is no such page of results.")
-    return render(request, "search/search.html", {"search_form": form, "results": results, "query": query})
+    context = {"search_form": form, "results": results, "query": query}
+    if results and kind:
+        # The shared pagination links, over the kind's ranked matches (the search fetched only this page).
+        paginator = Paginator(range(results.groups[0].matched), search_module.HITS_PER_PAGE)
+        try:
+            page_obj = paginator.page(page)
+        except EmptyPage:
+            raise Http404("There is no such page of results.") from None
+        context.update(paginator=paginator, page_obj=page_obj, is_paginated=paginator.num_pages > 1)
+    return render(request, "search/search.html", context)
 
 
 @require_GET

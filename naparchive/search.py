@@ -73,28 +73,14 @@ class SearchResults:
     groups: list[SearchGroup]
     # The kind whose results alone are shown (a page of them), or "" for the overview of every kind.
     kind: str = ""
-    page: int = 1
 
     @property
     def total(self) -> int:
         return sum(group.matched for group in self.groups)
 
     @property
-    def more_matches(self) -> bool:
-        return any(group.more_matches for group in self.groups)
-
-    @property
     def matched_groups(self) -> list[SearchGroup]:
         return [group for group in self.groups if group.matched]
-
-    @property
-    def page_count(self) -> int:
-        return max(1, -(-self.total // HITS_PER_PAGE)) if self.kind else 1
-
-    @property
-    def first_number(self) -> int:
-        """The position of the first hit shown among all the kind's ranked hits."""
-        return (self.page - 1) * HITS_PER_PAGE + 1
 
 
 def search_terms(query: str) -> list[str]:
@@ -200,7 +186,7 @@ def archive_search(*, query: str, kind: str = "", page: int = 1) -> SearchResult
             pattern = _literal_pattern(terms)
         hits = [_hit(key, record, pattern) for record in ranked.records]
         groups.append(SearchGroup(key, KINDS[key], hits, ranked.matched))
-    return SearchResults(query=query, groups=groups, kind=kind, page=page)
+    return SearchResults(query=query, groups=groups, kind=kind)
 
 
 def _hit(kind: str, record, pattern: re.Pattern | None) -> SearchHit:

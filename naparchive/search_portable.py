@@ -4,6 +4,7 @@ Every word must appear (case-insensitively) in one of the kind's text fields, or
 its other names; the newest `ranked` matches are ranked in Python by how often the words occur, a
 word in the title or name counting four times. One query a kind.
 """
+import functools
 from dataclasses import dataclass
 
 from django.db.models import F, Q, QuerySet
@@ -25,34 +26,36 @@ class Fields:
     alias_field: str | None = None
 
 
-def _fields(kind: str) -> Fields:
+@functools.cache
+def _fields() -> dict[str, Fields]:
+    """Each kind's fields (built on first use: the querysets are only ever filtered, never evaluated)."""
     published = PublicationStatus.PUBLISHED
     return {
-        "meetings": lambda: Fields(
+        "meetings": Fields(
             Meeting.objects.published().select_related("body"),
             ("title", "summary", "place", "date_note"),
             (F("date").desc(nulls_last=True), "title", "pk"),
         ),
-        "decisions": lambda: Fields(
+        "decisions": Fields(
             Decision.objects.published().filter(meeting__status=published).select_related("meeting"),
             ("text", "note"),
             (F("meeting__date").desc(nulls_last=True), "-pk"),
         ),
-        "operations": lambda: Fields(Operation.objects.published(), ("name", "summary", "kind_note"), ("-pk",), "aliases__name"),
-        "people": lambda: Fields(Person.objects.published(), ("name", "description"), ("-pk",), "aliases__name"),
-        "sources": lambda: Fields(
+        "operations": Fields(Operation.objects.published(), ("name", "summary", "kind_note"), ("-pk",), "aliases__name"),
+        "people": Fields(Person.objects.published(), ("name", "description"), ("-pk",), "aliases__name"),
+        "sources": Fields(
             SourceDocument.objects.published(),
             ("title", "text", "outlet", "author"),
             (F("published_on").desc(nulls_last=True), "-pk"),
         ),
-    }[kind]()
+    }
 
 
 def ranked_page(kind: str, terms: list[str], query: str, *, ranked: int, limit: int, offset: int) -> RankedPage:
     """Return the kind's best matches from `offset`, among its newest `ranked` matches."""
     if not terms:
         return RankedPage([], 0, "")
-    fields = _fields(kind)
+    fields = _fields()[kind]
     matches = Q()
     for term in terms:
         any_field = Q()
