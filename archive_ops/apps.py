@@ -9,7 +9,7 @@ class ArchiveOpsConfig(AppConfig):
     verbose_name = "Archive operations"
 
     def ready(self):
-        from naparchive.caching import install_write_tracking
+        from foundations.caching import install_write_tracking
 
         # Every connection reports writes to the archive, so cached answers are never stale.
         connection_created.connect(install_write_tracking, dispatch_uid="archive_ops.write_tracking")

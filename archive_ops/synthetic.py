@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 
 from meetings.models import Attendee, Body, DatePrecision, Decision, Meeting, MeetingAgendaItem, Office, Person
-from naparchive.publication import PublicationStatus
+from foundations.publication import PublicationStatus
 from operations.models import Operation, Region
 from sources.models import Citation, SourceDocument
 

@@ -6,8 +6,8 @@ from bodies.filters import BodyFilter
 from figures import selectors
 from figures.models import Figure
 from meetings.models import Body, Meeting
-from naparchive.listing import FilteredListView
-from naparchive.publication import PublicationStatus
+from foundations.listing import FilteredListView
+from foundations.publication import PublicationStatus
 
 _PUBLISHED = PublicationStatus.PUBLISHED
 

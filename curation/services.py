@@ -17,8 +17,8 @@ from curation.extraction.proposal import ATTENDEE, DECISION, FIGURE, MEETING, OP
 from curation.models import Proposal
 from curation.selectors import gazetteer_build, meeting_candidates_find
 from meetings.models import Attendee, Body, DatePrecision, Decision, Meeting, Office, Person
-from naparchive.aliases import normalize_name
-from naparchive.publication import PublicationStatus
+from foundations.aliases import normalize_name
+from foundations.publication import PublicationStatus
 from figures.models import Figure, Measure, Unit
 from operations.models import Operation, OperationAlias, Region
 from organisations.models import Organisation, OrganisationAlias, OrganisationCitation

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from editorial.models import Correction, Discrepancy
-from naparchive.admin_publication import PublishableAdmin
+from editorial.admin_publication import PublishableAdmin
 
 
 @admin.register(Correction)

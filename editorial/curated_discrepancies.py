@@ -19,7 +19,7 @@ from django.db import transaction
 from editorial import services
 from editorial.models import Discrepancy
 from meetings.models import Decision, Meeting
-from naparchive.publication import PublicationStatus
+from foundations.publication import PublicationStatus
 from operations.models import Operation
 from sources.models import Citation, SourceDocument
 

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from naparchive.publication import HISTORY_EXCLUDED_FIELDS, EditorialRecord
+from foundations.publication import HISTORY_EXCLUDED_FIELDS, EditorialRecord
 from sources.models import CITATION_TARGETS, exactly_one_of
 
 PUBLISH_PERMISSION = "editorial.publish_records"

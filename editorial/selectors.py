@@ -9,8 +9,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, Prefetch, Q
 
 from editorial.models import Correction, Discrepancy
-from naparchive.aliases import normalize_name
-from naparchive.publication import PublicationStatus
+from foundations.aliases import normalize_name
+from foundations.publication import PublicationStatus
 from sources.models import CITATION_TARGETS, Citation
 
 FactKey = tuple[str, int]  # ("meeting", 12), ("decision", 40)...

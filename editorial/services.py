@@ -2,7 +2,7 @@
 The editorial workflow: who may move a record between states, saving edits without overwriting
 someone else's (optimistic locking), and public correction notes.
 
-The admin (naparchive.admin_publication), the API and management commands call these same
+The admin (editorial.admin_publication), the API and management commands call these same
 functions, so the rules hold whichever way a record is written:
 
 - `record_save(record=..., user=..., expected_version=n, correction_note=...)` saves an edit made from
@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from editorial.models import PUBLISH_PERMISSION, Correction, Discrepancy
 from meetings.models import Attendee, Decision, Meeting
-from naparchive.publication import EditorialRecord, PublicationStatus
+from foundations.publication import EditorialRecord, PublicationStatus
 from operations.models import Operation
 from sources.models import Citation
 

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from figures.models import Figure, Measure
-from naparchive.admin_publication import SourcePanelAdmin
+from editorial.admin_publication import SourcePanelAdmin
 from sources.models import SourceDocument
 
 

@@ -4,8 +4,9 @@ from django.db.models import Count, Q
 from figures.filters import FigureFilterSet, MeasureFilterSet
 from figures.models import Figure, Measure
 from figures.serializers import FigureSerializer, FigureWriteSerializer, MeasureSerializer
-from naparchive.api import ArchiveViewSet, columns
-from naparchive.publication import PublicationStatus
+from editorial.api import WorkflowViewSet
+from restapi.exports import columns
+from foundations.publication import PublicationStatus
 
 SLUG = r"[-a-zA-Z0-9_]+"
 _PUBLISHED = PublicationStatus.PUBLISHED
@@ -15,7 +16,7 @@ def _places(figure) -> str:
     return "; ".join(place.slug for place in figure.places.all())
 
 
-class FigureViewSet(ArchiveViewSet):
+class FigureViewSet(WorkflowViewSet):
     """Numbers the sources quote: each is one number given by one source, with the exact quote that gives it."""
 
     model = Figure
@@ -55,7 +56,7 @@ class FigureViewSet(ArchiveViewSet):
         return queryset if self.drafts else queryset.filter(source__status=_PUBLISHED)
 
 
-class MeasureViewSet(ArchiveViewSet):
+class MeasureViewSet(WorkflowViewSet):
     """What figures measure; the figures of one measure form a series."""
 
     model = Measure

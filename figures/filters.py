@@ -2,7 +2,7 @@
 import django_filters
 
 from figures.models import Figure, Measure, Qualifier, Unit
-from naparchive.api import PublishableFilterSet, YearFilter
+from restapi.filtersets import PublishableFilterSet, YearFilter
 from operations.models import Region
 
 

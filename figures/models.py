@@ -11,8 +11,8 @@ from django.db.models import F, Q
 from django.db.models.functions import Floor
 
 from meetings.models import DatePrecision
-from naparchive.publication import PublicationStatus, Publishable, PublishableQuerySet
-from naparchive.reversing import cached_reverse
+from foundations.publication import PublicationStatus, Publishable, PublishableQuerySet
+from foundations.reversing import cached_reverse
 from sources.models import citation_quote_clean
 
 
@@ -33,6 +33,16 @@ class Qualifier(models.TextChoices):
     ABOUT = "about", "about"
 
 
+class MeasureQuerySet(models.QuerySet):
+    @classmethod
+    def public_condition(cls, prefix: str = "") -> models.Q:
+        """Public while at least one of its figures is: a measure with only drafts is not named."""
+        return models.Q(**{f"{prefix}pk__in": Figure.objects.public().values("measure_id")})
+
+    def public(self):
+        return self.filter(self.public_condition())
+
+
 class Measure(models.Model):
     """What a figure measures; the figures of one measure form a series that can be compared."""
 
@@ -47,6 +57,8 @@ class Measure(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
+    objects = MeasureQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
 
@@ -58,9 +70,10 @@ class Measure(models.Model):
 
 
 class FigureQuerySet(PublishableQuerySet):
-    def public(self):
-        """Return the figures a reader may see: published, and citing a published source they can open."""
-        return self.published().filter(source__status=PublicationStatus.PUBLISHED)
+    @classmethod
+    def public_condition(cls, prefix: str = "") -> models.Q:
+        """Published, and citing a published source a reader can open."""
+        return models.Q(**{f"{prefix}status": PublicationStatus.PUBLISHED, f"{prefix}source__status": PublicationStatus.PUBLISHED})
 
     def covering_year(self, year: int):
         """Return the figures whose period, as far as the source establishes it, includes part of this year.

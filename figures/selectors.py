@@ -20,7 +20,7 @@ from figures.charts import (
 )
 from figures.models import Figure, Measure, Unit
 from meetings.models import Body, Meeting
-from naparchive.publication import PublicationStatus
+from foundations.publication import PublicationStatus
 from operations.models import Operation, Region
 from sources.models import SourceDocument
 

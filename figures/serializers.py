@@ -3,7 +3,10 @@ from rest_framework import serializers
 
 from figures.models import Figure, Measure
 from meetings.models import Body
-from naparchive.api import BodySummarySerializer, IdentityURLField, ModelValidatingSerializer, RegionSerializer, html_url
+from editorial.api import ModelValidatingSerializer
+from meetings.summaries import BodySummarySerializer
+from operations.summaries import RegionSerializer
+from restapi.serializers import IdentityURLField, html_url
 from operations.models import Region
 from sources.models import SourceDocument
 from sources.serializers import SourceSummarySerializer

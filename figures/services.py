@@ -12,7 +12,7 @@ from django.db import transaction
 
 from figures.models import Figure, Measure
 from meetings.models import DatePrecision
-from naparchive.publication import PublicationStatus
+from foundations.publication import PublicationStatus
 from operations.models import Region
 from sources.models import SourceDocument
 

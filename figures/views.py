@@ -4,7 +4,7 @@ from django.views.generic import DetailView, ListView
 from figures import selectors
 from figures.filters import FigureFilter
 from figures.models import Figure, Measure
-from naparchive.listing import FilteredListView
+from foundations.listing import FilteredListView
 
 
 class FigureListView(FilteredListView):

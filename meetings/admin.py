@@ -12,7 +12,7 @@ from meetings.models import (
     Person,
     PersonAlias,
 )
-from naparchive.admin_publication import PublishableAdmin, SourcePanelAdmin
+from editorial.admin_publication import PublishableAdmin, SourcePanelAdmin
 from sources.admin import citation_inline_for
 from sources.models import SourceDocument
 

@@ -17,8 +17,10 @@ from meetings.serializers import (
     PersonSerializer,
     PersonWriteSerializer,
 )
-from naparchive.api import ArchiveViewSet, columns, visible
-from naparchive.subqueries import count_of
+from editorial.api import WorkflowViewSet
+from restapi.exports import columns
+from restapi.visibility import visible
+from foundations.subqueries import count_of
 from operations.models import Operation
 from sources.api import citation_queryset
 
@@ -51,7 +53,7 @@ def attendee_queryset(*, drafts: bool, include: set[str], everything: bool = Fal
     return queryset
 
 
-class MeetingViewSet(ArchiveViewSet):
+class MeetingViewSet(WorkflowViewSet):
     """Sittings of the apex committees and other bodies, with their date only as precise as the sources make it."""
 
     model = Meeting
@@ -107,7 +109,7 @@ class MeetingViewSet(ArchiveViewSet):
         return queryset
 
 
-class DecisionViewSet(ArchiveViewSet):
+class DecisionViewSet(WorkflowViewSet):
     """What meetings decided, approved, reviewed or directed, by domain and operation."""
 
     model = Decision
@@ -133,7 +135,7 @@ class DecisionViewSet(ArchiveViewSet):
         return decision_queryset(drafts=self.drafts, include=include, everything=True)
 
 
-class AttendeeViewSet(ArchiveViewSet):
+class AttendeeViewSet(WorkflowViewSet):
     """Who attended which meeting: a person, the office they held there, or a group named without names."""
 
     model = Attendee
@@ -157,7 +159,7 @@ class AttendeeViewSet(ArchiveViewSet):
         return attendee_queryset(drafts=self.drafts, include=include, everything=True)
 
 
-class PersonViewSet(ArchiveViewSet):
+class PersonViewSet(WorkflowViewSet):
     """People recorded at meetings; a person who attends many meetings is one record."""
 
     model = Person
@@ -183,7 +185,7 @@ class PersonViewSet(ArchiveViewSet):
         return queryset
 
 
-class OfficeViewSet(ArchiveViewSet):
+class OfficeViewSet(WorkflowViewSet):
     """Posts people hold (Prime Minister, Chief of Army Staff...), as recorded at meetings."""
 
     model = Office
@@ -208,7 +210,7 @@ class OfficeViewSet(ArchiveViewSet):
         return queryset
 
 
-class BodyViewSet(ArchiveViewSet):
+class BodyViewSet(WorkflowViewSet):
     """Committees and institutions that meet or act (apex committees, NACTA...)."""
 
     model = Body

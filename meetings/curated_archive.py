@@ -44,7 +44,7 @@ from meetings.models import (
     PersonAlias,
     Weekday,
 )
-from naparchive.publication import EditorialRecord, PublicationStatus
+from foundations.publication import EditorialRecord, PublicationStatus
 from operations.models import Operation, OperationAlias, Region
 from sources.models import Citation, SourceDocument
 

@@ -8,7 +8,8 @@ from django.db.models import Q
 from rest_framework import exceptions
 
 from meetings.models import Attendee, Body, DatePrecision, Decision, Meeting, Office, Person
-from naparchive.api import PublishableFilterSet, YearFilter, request_sees_drafts, slug_filter, visible
+from restapi.filtersets import PublishableFilterSet, YearFilter, slug_filter
+from restapi.visibility import request_sees_drafts, visible
 from operations.models import Operation
 from sources.filters import outlet_sources
 from sources.models import Citation, SourceDocument

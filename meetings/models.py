@@ -4,12 +4,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from naparchive.aliases import Alias
+from foundations.aliases import Alias
 from simple_history.models import HistoricalRecords
 
-from naparchive.publication import HISTORY_EXCLUDED_FIELDS, EditorialRecord
-from naparchive.reversing import cached_reverse
-from naparchive.search_index import search_vector_field
+from foundations.publication import HISTORY_EXCLUDED_FIELDS, EditorialRecord, PublicationStatus, PublishableQuerySet
+from foundations.reversing import cached_reverse
+from foundations.search_index import search_vector_field
 
 
 class DatePrecision(models.TextChoices):
@@ -200,6 +200,24 @@ class MeetingAgendaItem(models.Model):
         return self.topic
 
 
+class AttendeeQuerySet(PublishableQuerySet):
+    @classmethod
+    def public_condition(cls, prefix: str = "") -> Q:
+        """Published, at a published meeting, and naming no person or office that is not public."""
+        return (
+            Q(**{f"{prefix}status": PublicationStatus.PUBLISHED, f"{prefix}meeting__status": PublicationStatus.PUBLISHED})
+            & (Q(**{f"{prefix}person__isnull": True}) | Q(**{f"{prefix}person__status": PublicationStatus.PUBLISHED}))
+            & (Q(**{f"{prefix}office__isnull": True}) | Q(**{f"{prefix}office__status": PublicationStatus.PUBLISHED}))
+        )
+
+
+class DecisionQuerySet(PublishableQuerySet):
+    @classmethod
+    def public_condition(cls, prefix: str = "") -> Q:
+        """Published, at a published meeting."""
+        return Q(**{f"{prefix}status": PublicationStatus.PUBLISHED, f"{prefix}meeting__status": PublicationStatus.PUBLISHED})
+
+
 class Attendee(EditorialRecord):
     """Who was at a meeting: a person, the office they held there, or a group the sources name without names."""
 
@@ -228,6 +246,8 @@ class Attendee(EditorialRecord):
     order = models.PositiveSmallIntegerField(default=0)
     note = models.CharField(max_length=300, blank=True)
     history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED_FIELDS)
+
+    objects = AttendeeQuerySet.as_manager()
 
     class Meta:
         ordering = ["meeting", "order", "id"]
@@ -284,6 +304,8 @@ class Decision(EditorialRecord):
     note = models.TextField(blank=True, help_text="Public note, e.g. where the sources differ.")
     search_vector = search_vector_field()
     history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED_FIELDS)
+
+    objects = DecisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["meeting", "order", "id"]

@@ -1,12 +1,10 @@
 """Filters of the public meeting and decision lists (query parameters readers can bookmark)."""
 import django_filters
-from django import forms
 from django.db.models import Exists, OuterRef, Q
 
 from meetings.models import Attendee, Body, Decision, Meeting, Person
 from meetings.selectors import MEETINGS_NEWEST_FIRST, MEETINGS_OLDEST_FIRST
-from naparchive.search import KINDS, LAST_PAGE
-from naparchive.widgets import PlainSelect
+from foundations.widgets import PlainSelect
 from operations.models import Operation
 
 
@@ -115,10 +113,3 @@ class DecisionFilter(PublicFilterSet):
     class Meta:
         model = Decision
         fields = ["domain", "operation", "year"]
-
-
-class SearchForm(forms.Form):
-    q = forms.CharField(label="Search the archive", max_length=200, required=False, strip=True)
-    # One kind's results alone, a page at a time; without it, the best of every kind.
-    kind = forms.ChoiceField(label="Kind of record", choices=[("", "Every kind"), *KINDS.items()], required=False)
-    page = forms.IntegerField(label="Page", min_value=1, max_value=LAST_PAGE, required=False)

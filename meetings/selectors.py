@@ -9,9 +9,9 @@ from django.db.models import Count, F, Max, Min, Prefetch, Q, QuerySet
 from django.db.models.functions import ExtractYear
 
 from meetings.models import Attendee, Body, DatePrecision, Decision, Meeting, Office, Person
-from naparchive.caching import kept_until_archive_changes
-from naparchive.publication import PublicationStatus
-from naparchive.subqueries import count_of
+from foundations.caching import kept_until_archive_changes
+from foundations.publication import PublicationStatus
+from foundations.subqueries import count_of
 from operations.models import Operation
 from sources.models import Citation, SourceDocument
 

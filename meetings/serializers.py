@@ -3,18 +3,10 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from meetings.models import Attendee, Body, Decision, Meeting, Office, Person
-from naparchive.api import (
-    IdentityURLField,
-    BodySummarySerializer,
-    IncludableSerializer,
-    MeetingSummarySerializer,
-    ModelValidatingSerializer,
-    OfficeSummarySerializer,
-    OperationSummarySerializer,
-    PersonSummarySerializer,
-    ReadSerializer,
-    html_url,
-)
+from editorial.api import ModelValidatingSerializer
+from meetings.summaries import BodySummarySerializer, MeetingSummarySerializer, OfficeSummarySerializer, PersonSummarySerializer
+from operations.summaries import OperationSummarySerializer
+from restapi.serializers import IdentityURLField, IncludableSerializer, ReadSerializer, html_url
 from operations.models import Operation
 from sources.serializers import CitationSerializer
 

@@ -4,8 +4,8 @@ from django.views.generic import DetailView, ListView, MonthArchiveView, YearArc
 from meetings import selectors
 from meetings.models import Office, Person
 from meetings.public_filters import DecisionFilter, MeetingFilter
-from naparchive.listing import FilteredListView
-from naparchive.preview import DraftPreviewMixin
+from foundations.listing import FilteredListView
+from foundations.preview import DraftPreviewMixin
 
 
 class MeetingListView(FilteredListView):

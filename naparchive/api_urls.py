@@ -3,11 +3,13 @@ from django.http import JsonResponse
 from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
+from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.routers import DefaultRouter
 
 from figures.api import FigureViewSet, MeasureViewSet
 from meetings.api import AttendeeViewSet, BodyViewSet, DecisionViewSet, MeetingViewSet, OfficeViewSet, PersonViewSet
-from naparchive.api import PopoloView, WithdrawnView
+from naparchive.api_withdrawn import WithdrawnView
+from naparchive.popolo import PopoloView
 from operations.api import OperationViewSet
 from organisations.api import OrganisationViewSet
 from sources.api import CitationViewSet, SourceViewSet
@@ -53,7 +55,8 @@ v1 = [
 
 urlpatterns = [
     path("v1/", include((v1, "api"), namespace="api")),
-    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    # The schema alone comes as YAML or JSON, as the client's Accept asks (the resources answer JSON only).
+    path("schema/", SpectacularAPIView.as_view(content_negotiation_class=DefaultContentNegotiation), name="api-schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("docs/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
     re_path(r"^", api_not_found),

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_GET
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from meetings.api import MeetingViewSet
-from naparchive.publication import PublicationStatus
-from naparchive.reversing import absolute_reverse, absolute_url
+from foundations.publication import PublicationStatus
+from foundations.reversing import absolute_reverse, absolute_url
 
 
 def _datetime(value) -> str:

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from meetings import selectors as meeting_selectors
-from meetings.public_filters import SearchForm
+from naparchive.search_forms import SearchForm
 from naparchive import search as search_module
 from naparchive.search import archive_search
 from operations import selectors as operation_selectors

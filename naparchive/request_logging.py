@@ -4,7 +4,7 @@ import logging
 import time
 import traceback
 
-from naparchive.client_ip import client_ip
+from foundations.client_ip import client_ip
 
 request_logger = logging.getLogger("naparchive.request")
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from django.db.models import F, Q, QuerySet
 
 from meetings.models import Decision, Meeting, Person
-from naparchive.aliases import normalize_name
-from naparchive.publication import PublicationStatus
+from foundations.aliases import normalize_name
+from foundations.publication import PublicationStatus
 from naparchive.search_postgresql import RankedPage
 from operations.models import Operation
 from sources.models import SourceDocument

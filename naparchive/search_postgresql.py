@@ -1,7 +1,7 @@
 """Full-text search on PostgreSQL: one statement per kind of record, its SQL written once per process.
 
 A kind's statement finds its newest matches (at most `ranked` of them), ranks them with ts_rank on the
-stored, GIN-indexed vector (see naparchive.search_index), and returns one page of the best with the
+stored, GIN-indexed vector (see foundations.search_index), and returns one page of the best with the
 number of matches and the query's lexemes (for the snippets), in one round trip. Composing the same
 thing through the ORM took three or four queries a kind and more Python time than the database spent.
 
@@ -25,8 +25,8 @@ from django.db import connection
 from django.db.models import Model
 
 from meetings.models import Body, Decision, Meeting, Person
-from naparchive.publication import PublicationStatus
-from naparchive.search_index import SEARCH_CONFIG
+from foundations.publication import PublicationStatus
+from foundations.search_index import SEARCH_CONFIG
 from operations.models import Operation
 from sources.models import SourceDocument
 

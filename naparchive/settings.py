@@ -85,9 +85,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before anything that may answer (CommonMiddleware, the outage page), so API answers carry CORS headers.
     "corsheaders.middleware.CorsMiddleware",
-    # Anonymous GETs answered from the cache until the archive next changes (naparchive/caching.py):
+    # Anonymous GETs answered from the cache until the archive next changes (foundations/caching.py):
     # before sessions, authentication and the outage page, which an answer from the cache needs none of.
-    "naparchive.caching.ResponseCacheMiddleware",
+    "foundations.caching.ResponseCacheMiddleware",
     # Turns "database unreachable" into a friendly 503 instead of a traceback.
     "naparchive.database_outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -164,24 +164,28 @@ STORAGES = {
     },
 }
 
-# The public API (naparchive/api.py): anonymous clients read published records; editors send a token
-# (no session cookies, so no other site can write with a visitor's login) and write with the admin's
-# permissions and validation.
+# The public API (restapi/, the shared machinery; each app's api.py): anonymous clients read public
+# records; editors send a token (no session cookies, so no other site can write with a visitor's login)
+# and write through the owning app's services and the editorial rules.
 # Revision history: correction notes become the change reason, and they can be longer than 100 characters.
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.TokenAuthentication"],
-    # The archive's own search, ordering, pagination, parser and throttles (naparchive/api.py) are set on
-    # its views: DRF imports the classes named here while defining APIView, before our module could load.
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PERMISSION_CLASSES": ["naparchive.api_permissions.ArchivePermissions"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
-    "PAGE_SIZE": 50,
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "restapi.parsing.JSONOnlyNegotiation",
+    "DEFAULT_PARSER_CLASSES": ["restapi.parsing.StrictJSONParser"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_SCHEMA_CLASS": "naparchive.api.ArchiveAutoSchema",
-    "EXCEPTION_HANDLER": "naparchive.api.exception_handler",
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle", "rest_framework.throttling.UserRateThrottle"],
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "restapi.filter_backends.ArchiveSearchFilter",
+        "restapi.filter_backends.ValidatedOrderingFilter",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["restapi.permissions.ArchivePermissions"],
+    "DEFAULT_PAGINATION_CLASS": "restapi.pagination.ArchivePagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_SCHEMA_CLASS": "restapi.schema.ArchiveAutoSchema",
+    "EXCEPTION_HANDLER": "restapi.errors.exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": ["restapi.throttling.ArchiveAnonThrottle", "restapi.throttling.ArchiveUserThrottle"],
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("API_ANON_RATE", "120/min"),
         "user": os.environ.get("API_USER_RATE", "1200/min"),
@@ -223,9 +227,9 @@ SPECTACULAR_SETTINGS = {
         "OperationKindEnum": "operations.models.Operation.Kind",
         "OperationAliasKindEnum": "operations.models.OperationAlias.Kind",
         "RegionKindEnum": "operations.models.Region.Kind",
-        "PublicationStatusEnum": "naparchive.publication.PublicationStatus",
+        "PublicationStatusEnum": "foundations.publication.PublicationStatus",
         # Figures and organisations are outside the editorial workflow: draft or published only.
-        "BasicPublicationStatusEnum": "naparchive.publication.BASIC_STATUS_CHOICES",
+        "BasicPublicationStatusEnum": "foundations.publication.BASIC_STATUS_CHOICES",
         "OrganisationKindEnum": "organisations.models.Organisation.Kind",
         "DatePrecisionEnum": "meetings.models.DatePrecision",
         "FigureUnitEnum": "figures.models.Unit",
@@ -283,9 +287,9 @@ else:
         }
     }
 
-# Whole answers for anonymous readers, invalidated by any write to the archive (naparchive/caching.py).
+# Whole answers for anonymous readers, invalidated by any write to the archive (foundations/caching.py).
 # On by default only with Redis: the invalidation must reach every worker and app server.
-# With one cache shared by every process, the archive's cache version (naparchive/caching.py) is the
+# With one cache shared by every process, the archive's cache version (foundations/caching.py) is the
 # same everywhere, so whatever is derived from the archive can be cached under it and never be stale.
 ARCHIVE_CACHE_SHARED = bool(REDIS_URL)
 RESPONSE_CACHE_ENABLED = env_bool("RESPONSE_CACHE", ARCHIVE_CACHE_SHARED)
@@ -341,8 +345,8 @@ AXES_FAILURE_LIMIT = 6
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
 AXES_RESET_ON_SUCCESS = True
-# Behind a reverse proxy, the client address is read from X-Forwarded-For (see naparchive/client_ip.py).
-AXES_CLIENT_IP_CALLABLE = "naparchive.client_ip.client_ip"
+# Behind a reverse proxy, the client address is read from X-Forwarded-For (see foundations/client_ip.py).
+AXES_CLIENT_IP_CALLABLE = "foundations.client_ip.client_ip"
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Request size limits: bodies beyond these are refused with 400 / 413 before a view reads them.

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from naparchive.admin_publication import SourcePanelAdmin
+from editorial.admin_publication import SourcePanelAdmin
 from operations.models import Operation, OperationAlias, Region
 from sources.admin import citation_inline_for
 from sources.models import SourceDocument

@@ -2,14 +2,16 @@
 from django.db.models import Prefetch
 
 from meetings.api import decision_queryset
-from naparchive.api import ArchiveViewSet, columns, visible
+from editorial.api import WorkflowViewSet
+from restapi.exports import columns
+from restapi.visibility import visible
 from operations.filters import OperationFilterSet
 from operations.models import Operation
 from operations.serializers import OperationSerializer, OperationWriteSerializer
 from sources.api import citation_queryset
 
 
-class OperationViewSet(ArchiveViewSet):
+class OperationViewSet(WorkflowViewSet):
     """Named counter-terrorism operations, campaigns and visions (Azm-e-Istehkam...), with their spellings."""
 
     model = Operation

@@ -5,7 +5,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from meetings.models import Decision, Meeting
-from naparchive.api import PublishableFilterSet, request_sees_drafts, slug_filter, visible
+from restapi.filtersets import PublishableFilterSet, slug_filter
+from restapi.visibility import request_sees_drafts, visible
 from operations.models import Operation, Region
 
 

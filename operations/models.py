@@ -2,10 +2,10 @@ from django.db import models
 
 from simple_history.models import HistoricalRecords
 
-from naparchive.aliases import Alias, normalize_name
-from naparchive.publication import HISTORY_EXCLUDED_FIELDS, EditorialRecord, PublishableQuerySet
-from naparchive.reversing import cached_reverse
-from naparchive.search_index import search_vector_field
+from foundations.aliases import Alias, normalize_name
+from foundations.publication import HISTORY_EXCLUDED_FIELDS, EditorialRecord, EveryRecordPublicQuerySet, PublishableQuerySet
+from foundations.reversing import cached_reverse
+from foundations.search_index import search_vector_field
 
 
 class Region(models.Model):
@@ -23,6 +23,8 @@ class Region(models.Model):
     kind = models.CharField(max_length=12, choices=Kind.choices)
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
     history = HistoricalRecords()
+
+    objects = EveryRecordPublicQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -5,8 +5,8 @@ from django.db.models import F, Prefetch, QuerySet
 
 from meetings.models import Decision, Meeting
 from meetings.selectors import citations_visible, operations_visible
-from naparchive.publication import PublicationStatus
-from naparchive.subqueries import count_of
+from foundations.publication import PublicationStatus
+from foundations.subqueries import count_of
 from operations.models import Operation
 
 PUBLISHED = PublicationStatus.PUBLISHED

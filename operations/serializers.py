@@ -4,15 +4,10 @@ from rest_framework import serializers
 
 from meetings.models import Meeting
 from meetings.serializers import DecisionSerializer
-from naparchive.api import (
-    IdentityURLField,
-    IncludableSerializer,
-    MeetingSummarySerializer,
-    ModelValidatingSerializer,
-    OperationSummarySerializer,
-    RegionSerializer,
-    html_url,
-)
+from editorial.api import ModelValidatingSerializer
+from meetings.summaries import MeetingSummarySerializer
+from operations.summaries import OperationSummarySerializer, RegionSerializer
+from restapi.serializers import IdentityURLField, IncludableSerializer, html_url
 from operations.models import Operation, OperationAlias, Region
 from sources.serializers import CitationSerializer
 

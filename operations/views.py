@@ -1,7 +1,7 @@
 """Public pages for operations."""
 from django.views.generic import DetailView, ListView
 
-from naparchive.preview import DraftPreviewMixin
+from foundations.preview import DraftPreviewMixin
 from operations import selectors
 
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from naparchive.admin_publication import SourcePanelAdmin
+from editorial.admin_publication import SourcePanelAdmin
 from organisations.models import Organisation, OrganisationAlias, OrganisationCitation
 from sources.models import SourceDocument
 

@@ -2,19 +2,21 @@
 from django.db.models import Prefetch
 
 from meetings.models import Decision
-from naparchive.api import ArchiveViewSet, columns, visible
+from editorial.api import WorkflowViewSet
+from restapi.exports import columns
+from restapi.visibility import visible
 from operations.models import Operation
 from organisations.filters import OrganisationFilterSet
 from organisations.models import Organisation, OrganisationCitation
 from organisations.serializers import OrganisationSerializer, OrganisationWriteSerializer
-from naparchive.publication import PublicationStatus
+from foundations.publication import PublicationStatus
 
 
 def _aliases(organisation) -> str:
     return "; ".join(alias.name for alias in organisation.aliases.all())
 
 
-class OrganisationViewSet(ArchiveViewSet):
+class OrganisationViewSet(WorkflowViewSet):
     """Groups named in the sources, banned outfits among them (only where a source says they are banned)."""
 
     model = Organisation

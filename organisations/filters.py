@@ -1,7 +1,7 @@
 """Filters for organisations: the public pages and the API accept the same parameters."""
 import django_filters
 
-from naparchive.api import PublishableFilterSet
+from restapi.filtersets import PublishableFilterSet
 from organisations.models import Organisation
 
 

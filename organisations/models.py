@@ -4,9 +4,9 @@ from django.db import models
 from django.db.models import Q
 
 from meetings.models import DatePrecision
-from naparchive.aliases import Alias
-from naparchive.publication import Publishable, PublishableQuerySet
-from naparchive.reversing import cached_reverse
+from foundations.aliases import Alias
+from foundations.publication import PublicationStatus, Publishable, PublishableQuerySet
+from foundations.reversing import cached_reverse
 from figures.models import date_display, quote_link
 from sources.models import citation_quote_clean
 
@@ -116,6 +116,16 @@ class OrganisationAlias(Alias):
         constraints = [Alias.unique_name_constraint("organisation_alias_unique_name")]
 
 
+class OrganisationCitationQuerySet(models.QuerySet):
+    @classmethod
+    def public_condition(cls, prefix: str = "") -> models.Q:
+        """Public while its organisation and its source are published."""
+        return models.Q(**{f"{prefix}organisation__status": PublicationStatus.PUBLISHED, f"{prefix}source__status": PublicationStatus.PUBLISHED})
+
+    def public(self):
+        return self.filter(self.public_condition())
+
+
 class OrganisationCitation(models.Model):
     """The exact passage of a source that names the organisation or says what it is."""
 
@@ -125,6 +135,8 @@ class OrganisationCitation(models.Model):
     note = models.CharField(max_length=300, blank=True, help_text="What the quote establishes, if not obvious.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    objects = OrganisationCitationQuerySet.as_manager()
 
     class Meta:
         ordering = ["organisation", "source_id", "id"]

@@ -2,7 +2,9 @@
 from rest_framework import serializers
 
 from meetings.models import Decision
-from naparchive.api import IdentityURLField, ModelValidatingSerializer, OperationSummarySerializer, html_url
+from editorial.api import ModelValidatingSerializer
+from operations.summaries import OperationSummarySerializer
+from restapi.serializers import IdentityURLField, html_url
 from operations.models import Operation
 from organisations.models import Organisation, OrganisationCitation
 from sources.serializers import SourceSummarySerializer

@@ -8,7 +8,7 @@ from django.db import transaction
 
 from figures.services import LoadReport, validation_error_text, curated_file_read, source_for_curated_item
 from meetings.models import Decision
-from naparchive.publication import PublicationStatus
+from foundations.publication import PublicationStatus
 from operations.models import Operation
 from organisations.models import Organisation, OrganisationCitation
 

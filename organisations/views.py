@@ -3,7 +3,7 @@ from django.db.models import Prefetch
 from django.views.generic import DetailView
 
 from meetings.models import Decision
-from naparchive.listing import FilteredListView
+from foundations.listing import FilteredListView
 from operations.models import Operation
 from organisations.filters import OrganisationFilter
 from organisations.models import Organisation, OrganisationCitation

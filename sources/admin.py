@@ -4,7 +4,7 @@ from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from editorial.services import PUBLIC_STATES, user_can_publish
-from naparchive.admin_publication import PublishableAdmin
+from editorial.admin_publication import PublishableAdmin
 from sources.models import Citation, SourceDocument
 
 

@@ -1,7 +1,9 @@
 """The API's sources and citations."""
 from django.db.models import Prefetch
 
-from naparchive.api import ArchiveViewSet, columns, visible
+from editorial.api import WorkflowViewSet
+from restapi.exports import columns
+from restapi.visibility import visible
 from sources.filters import CitationFilterSet, SourceFilterSet
 from sources.models import Citation, SourceDocument
 from sources.serializers import CitationSerializer, CitationWriteSerializer, SourceSerializer, SourceWriteSerializer
@@ -25,7 +27,7 @@ def citation_target_columns():
     ]
 
 
-class SourceViewSet(ArchiveViewSet):
+class SourceViewSet(WorkflowViewSet):
     """The articles and statements every fact is cited from, kept verbatim."""
 
     model = SourceDocument
@@ -57,7 +59,7 @@ class SourceViewSet(ArchiveViewSet):
         return queryset
 
 
-class CitationViewSet(ArchiveViewSet):
+class CitationViewSet(WorkflowViewSet):
     """Exact passages of sources, each supporting one fact: a meeting, an attendee, a decision or an operation."""
 
     model = Citation

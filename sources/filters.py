@@ -4,7 +4,8 @@ from django.db.models import Q
 from rest_framework import exceptions
 
 from meetings.models import Attendee, Decision, Meeting
-from naparchive.api import ArchiveFilterSet, PublishableFilterSet, YearFilter, id_filter, request_sees_drafts, slug_filter, visible
+from restapi.filtersets import ArchiveFilterSet, PublishableFilterSet, YearFilter, id_filter, slug_filter
+from restapi.visibility import request_sees_drafts, visible
 from operations.models import Operation
 from sources.models import Citation, SourceDocument
 

@@ -7,9 +7,9 @@ from django.utils import timezone
 
 from simple_history.models import HistoricalRecords
 
-from naparchive.publication import HISTORY_EXCLUDED_FIELDS, EditorialRecord
-from naparchive.reversing import cached_reverse
-from naparchive.search_index import search_vector_field
+from foundations.publication import HISTORY_EXCLUDED_FIELDS, EditorialRecord, PublicationStatus, public_condition
+from foundations.reversing import cached_reverse
+from foundations.search_index import search_vector_field
 
 
 def sha256_of_text(text: str) -> str:
@@ -115,6 +115,19 @@ def exactly_one_of(fields: tuple[str, ...]) -> Q:
     )
 
 
+class CitationQuerySet(models.QuerySet):
+    @classmethod
+    def public_condition(cls, prefix: str = "") -> Q:
+        """Public while its source is published and the fact it supports is public."""
+        fact = Q()
+        for name in CITATION_TARGETS:
+            fact |= public_condition(Citation._meta.get_field(name).related_model, f"{prefix}{name}__")
+        return Q(**{f"{prefix}source__status": PublicationStatus.PUBLISHED}) & fact
+
+    def public(self):
+        return self.filter(self.public_condition())
+
+
 class Citation(models.Model):
     """The exact passage of a source that supports one curated fact."""
 
@@ -128,6 +141,8 @@ class Citation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
     history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    objects = CitationQuerySet.as_manager()
 
     class Meta:
         ordering = ["source_id", "id"]

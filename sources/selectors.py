@@ -5,7 +5,7 @@ from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from naparchive.publication import PublicationStatus
+from foundations.publication import PublicationStatus
 from sources.models import Citation, SourceDocument
 
 PUBLISHED = PublicationStatus.PUBLISHED

@@ -4,7 +4,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from meetings.models import Attendee, Decision, Meeting
-from naparchive.api import IdentityURLField, IncludableSerializer, ModelValidatingSerializer, OptionalURLField, SummarySerializer, html_url
+from editorial.api import ModelValidatingSerializer
+from restapi.serializers import IdentityURLField, IncludableSerializer, OptionalURLField, SummarySerializer, html_url
 from operations.models import Operation
 from sources.models import Citation, SourceDocument
 

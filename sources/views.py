@@ -1,7 +1,7 @@
 """Public pages for sources: the evidence, with every cited passage highlighted."""
 from django.views.generic import DetailView, ListView
 
-from naparchive.preview import DraftPreviewMixin
+from foundations.preview import DraftPreviewMixin
 from sources import selectors
 
 

@@ -5,7 +5,7 @@ import itertools
 import pytest
 
 from meetings.models import Attendee, Body, DatePrecision, Decision, Meeting, Office, Person
-from naparchive.publication import PublicationStatus
+from foundations.publication import PublicationStatus
 from operations.models import Operation
 from sources.models import Citation, SourceDocument, sha256_of_text
 

@@ -5,7 +5,7 @@ express; SQLite archives are small enough to sort.
 """
 from django.db import migrations
 
-from naparchive.postgresql_migrations import run_on_postgresql
+from foundations.postgresql_migrations import run_on_postgresql
 
 CREATE = (
     "CREATE INDEX IF NOT EXISTS meeting_public_order ON meetings_meeting "

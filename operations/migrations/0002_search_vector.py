@@ -3,7 +3,7 @@
 import django.contrib.postgres.search
 from django.db import migrations
 
-from naparchive.search_index import MaintainSearchVector
+from foundations.search_index import MaintainSearchVector
 
 
 class Migration(migrations.Migration):

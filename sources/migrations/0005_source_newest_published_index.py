@@ -5,7 +5,7 @@ SQLite's CREATE INDEX cannot express; SQLite archives are small enough to sort.
 """
 from django.db import migrations
 
-from naparchive.postgresql_migrations import run_on_postgresql
+from foundations.postgresql_migrations import run_on_postgresql
 
 CREATE = (
     "CREATE INDEX IF NOT EXISTS source_newest_published ON sources_sourcedocument "

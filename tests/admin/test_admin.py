@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from meetings.models import Meeting
-from naparchive.publication import PublicationStatus
+from foundations.publication import PublicationStatus
 from sources.editors import EDITORS_GROUP, editors_group_sync, publishers_group_sync
 from sources.models import Citation, SourceDocument
 

@@ -8,7 +8,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from meetings.models import Attendee, Decision
-from naparchive.publication import PublicationStatus
+from foundations.publication import PublicationStatus
 from sources.editors import editors_group_sync
 
 AZM_TEXT = (

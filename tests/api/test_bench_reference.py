@@ -8,7 +8,7 @@ from django.test import RequestFactory
 
 from meetings.models import Attendee
 from naparchive.bench_views import plain_meetings
-from naparchive.publication import PublicationStatus
+from foundations.publication import PublicationStatus
 
 
 def test_the_plain_reference_and_the_api_list_give_the_same_json(client, archive, make_meeting, make_person, make_body):
@@ -24,4 +24,4 @@ def test_the_plain_reference_and_the_api_list_give_the_same_json(client, archive
         assert plain == api, query
         assert api["results"], query
     rows = {row["slug"]: row for row in client.get("/api/v1/meetings/").json()["results"]}
-    assert rows["with-draft-chair"]["body"] is None and rows["with-draft-chair"]["chairs"][0]["person"] is None
+    assert rows["with-draft-chair"]["body"] is None and rows["with-draft-chair"]["chairs"] == []

@@ -93,4 +93,6 @@ def test_popolo_leaves_out_drafts(client, archive):
     archive["person"].save()
     document = json.loads(streamed_text(client.get("/api/v1/popolo/")))
     assert document["persons"] == []
-    assert "person_id" not in document["memberships"][0]
+    # An attendance naming a person who is not public is not public either: nothing names them.
+    assert document["memberships"] == []
+    assert archive["person"].name not in streamed_text(client.get("/api/v1/popolo/"))

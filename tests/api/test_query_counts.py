@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from meetings.models import Attendee, Decision
-from naparchive.publication import PublicationStatus
+from foundations.publication import PublicationStatus
 
 PUBLISHED = PublicationStatus.PUBLISHED
 

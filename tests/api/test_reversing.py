@@ -2,7 +2,7 @@
 import pytest
 from django.urls import reverse, set_script_prefix
 
-from naparchive.reversing import absolute_reverse, absolute_url, cached_reverse
+from foundations.reversing import absolute_reverse, absolute_url, cached_reverse
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from meetings.models import Meeting
-from naparchive.publication import PublicationStatus
+from foundations.publication import PublicationStatus
 from sources.editors import publishers_group_sync
 from sources.models import Citation
 

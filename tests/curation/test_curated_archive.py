@@ -9,7 +9,7 @@ from django.core.management.base import CommandError
 from editorial.services import record_save, record_withdraw
 from meetings.curated_archive import DEFAULT_PATH, CuratedArchiveError, curated_archive_load
 from meetings.models import Attendee, Body, Decision, Meeting, MeetingAgendaItem, Office, Person
-from naparchive.publication import PublicationStatus
+from foundations.publication import PublicationStatus
 from operations.models import Operation, OperationAlias
 from sources.editors import publishers_group_sync
 from sources.models import Citation, SourceDocument

@@ -6,7 +6,7 @@ import pytest
 from curation.models import Proposal
 from curation.services import ProposalError, proposal_accept, proposal_reject, proposals_generate
 from meetings.models import Attendee, Body, Decision, Meeting
-from naparchive.publication import PublicationStatus
+from foundations.publication import PublicationStatus
 from operations.models import Operation
 from sources.models import Citation
 

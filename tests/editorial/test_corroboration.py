@@ -1,6 +1,6 @@
 """Independent sources: reports from one outlet, or carrying one statement, count once, and the archive says so."""
 from editorial.selectors import NO_SOURCE, CitedSource, corroboration_for_facts, sources_group_independent
-from naparchive.publication import PublicationStatus
+from foundations.publication import PublicationStatus
 
 
 def source(pk, outlet="", origin=""):

@@ -2,7 +2,7 @@
 from django.urls import reverse
 
 from editorial.models import Correction
-from naparchive.publication import PublicationStatus
+from foundations.publication import PublicationStatus
 from sources.models import Citation
 from tests.editorial.conftest import inline_management, meeting_change_data
 

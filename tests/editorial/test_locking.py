@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from editorial import services
 from meetings.models import Meeting
-from naparchive.publication import PublicationStatus
+from foundations.publication import PublicationStatus
 from tests.editorial.conftest import meeting_change_data, signed_in
 
 

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from editorial import services
 from meetings.models import Attendee, Decision, Meeting
-from naparchive.publication import PublicationStatus
+from foundations.publication import PublicationStatus
 from sources.models import Citation
 from tests.editorial.conftest import meeting_change_data
 

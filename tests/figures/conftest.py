@@ -8,7 +8,7 @@ from django.core.cache import cache
 
 from figures.models import Figure, Measure, Unit
 from meetings.models import DatePrecision
-from naparchive.publication import PublicationStatus
+from foundations.publication import PublicationStatus
 from operations.models import Region
 from organisations.models import Organisation, OrganisationCitation
 

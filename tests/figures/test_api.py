@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from naparchive.publication import PublicationStatus
+from foundations.publication import PublicationStatus
 
 from .conftest import year_period
 

@@ -5,7 +5,7 @@ import re
 from figures import selectors
 from figures.models import Unit
 from meetings.models import DatePrecision
-from naparchive.publication import PublicationStatus
+from foundations.publication import PublicationStatus
 from operations.models import Region
 
 from .conftest import year_period

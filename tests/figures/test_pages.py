@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from figures.models import Unit
-from naparchive.publication import PublicationStatus
+from foundations.publication import PublicationStatus
 
 from .conftest import year_period
 

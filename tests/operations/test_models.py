@@ -1,7 +1,7 @@
 import pytest
 from django.db import IntegrityError
 
-from naparchive.aliases import normalize_name
+from foundations.aliases import normalize_name
 from operations.models import Operation, OperationAlias
 
 

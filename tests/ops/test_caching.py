@@ -6,8 +6,8 @@ from django.test.utils import CaptureQueriesContext
 
 from meetings.models import Meeting
 from naparchive import settings as project_settings
-from naparchive.caching import archive_cache_version
-from naparchive.publication import PublicationStatus
+from foundations.caching import archive_cache_version
+from foundations.publication import PublicationStatus
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ from pathlib import Path
 from django.conf import settings
 
 from meetings.models import Attendee, DatePrecision, Decision, Weekday
-from naparchive.publication import PublicationStatus as Status
-from naparchive.publication import PublicationStatus
+from foundations.publication import PublicationStatus as Status
+from foundations.publication import PublicationStatus
 from operations.models import Operation, OperationAlias
 
 SEEDS = Path(settings.BASE_DIR) / "seeds"

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from meetings.models import Attendee, DatePrecision
-from naparchive.publication import PublicationStatus
+from foundations.publication import PublicationStatus
 from tests.public.archive_sample import CHAIR_QUOTE, GO_AHEAD_QUOTE, LAUNCH_QUOTE, add_attendee
 
 

@@ -3,7 +3,7 @@ import pytest
 from django import forms
 from django.test.html import parse_html
 
-from naparchive.widgets import PlainSelect
+from foundations.widgets import PlainSelect
 
 CHOICES = [("", "Anyone"), ("shehbaz-sharif", "Shehbaz Sharif"), ("x", "Tom & <Jerry>")]
 

@@ -10,7 +10,7 @@ import pytest
 from django.conf import settings
 from django.db import connection, transaction
 
-from naparchive.publication import PublicationStatus
+from foundations.publication import PublicationStatus
 from sources.importing import MAX_ARTICLE_BYTES, Outcome, parse_front_matter, source_import_bytes
 from sources.models import SourceDocument, sha256_of_text
 

@@ -25,6 +25,21 @@ BASIC_STATUS_CHOICES = [
 
 
 class PublishableQuerySet(models.QuerySet):
+    """Querysets of records with a publication status. `public()` is the one rule for what readers see."""
+
+    @classmethod
+    def public_condition(cls, prefix: str = "") -> models.Q:
+        """Return the condition for a record (reached through `prefix`, e.g. "meeting__") to be public.
+
+        A kind whose records depend on others (a meeting's parts, a citation) states that here, and
+        every surface (pages, search, feeds, API, exports, counts) uses it through `public()`.
+        """
+        return models.Q(**{f"{prefix}status": PublicationStatus.PUBLISHED})
+
+    def public(self):
+        """Return the records a reader may see."""
+        return self.filter(self.public_condition())
+
     def published(self):
         return self.filter(status=PublicationStatus.PUBLISHED)
 
@@ -36,6 +51,22 @@ class PublishableQuerySet(models.QuerySet):
 
     def withdrawn(self):
         return self.filter(status=PublicationStatus.WITHDRAWN)
+
+
+def public_condition(model: type[models.Model], prefix: str = "") -> models.Q:
+    """Return the condition for a linked record of `model`, reached through `prefix`, to be public."""
+    return model._default_manager.get_queryset().public_condition(prefix)
+
+
+class EveryRecordPublicQuerySet(models.QuerySet):
+    """Records with no status of their own (regions): every one is public."""
+
+    @classmethod
+    def public_condition(cls, prefix: str = "") -> models.Q:
+        return models.Q()
+
+    def public(self):
+        return self.all()
 
 
 class Publishable(models.Model):

@@ -16,7 +16,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.manager import SIMPLE_HISTORY_REVERSE_ATTR_NAME
 
 from editorial import services
-from naparchive.publication import EditorialRecord, PublicationStatus
+from foundations.publication import EditorialRecord, PublicationStatus
 
 PUBLISHED = PublicationStatus.PUBLISHED
 WORKFLOW_FORM_FIELDS = ["correction_note", "expected_version"]

@@ -1,0 +1,50 @@
+"""When the archive last changed: the latest `updated_at` of every public record kind.
+
+A public record kind is a model whose queryset has `public()`; the app registry names them, so this
+module needs no app of its own.
+"""
+import datetime
+from typing import Any
+
+from django.apps import apps
+from django.db import connection
+from django.db.models import Model
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from foundations.caching import kept_until_archive_changes
+
+
+def public_record_models() -> list[type[Model]]:
+    """Return every model whose records can be public and that records when each last changed."""
+    return [
+        model
+        for model in apps.get_models()
+        if hasattr(model._default_manager, "public") and any(field.name == "updated_at" for field in model._meta.concrete_fields)
+    ]
+
+
+def archive_last_modified() -> Any:
+    """Return when anything in the archive last changed (the latest `updated_at` of any table), or None.
+
+    With a shared cache, it is kept under the archive's cache version, which every committed write
+    changes, so one query serves every request until the next write.
+    """
+    return kept_until_archive_changes("last-modified", _archive_last_modified)
+
+
+def _archive_last_modified() -> Any:
+    """One query: each table's maximum comes from its `updated_at` index."""
+    tables = [model._meta.db_table for model in public_record_models()]
+    quote = connection.ops.quote_name
+    union = " UNION ALL ".join(f"SELECT MAX({quote('updated_at')}) AS m FROM {quote(table)}" for table in tables)  # nosec B608 - names from our models
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT MAX(m) FROM ({union}) AS latest")  # nosec B608 - table and column names come from our models, quoted
+        value = cursor.fetchone()[0]
+    if value is None:
+        return None
+    if isinstance(value, str):  # SQLite returns the raw text of the column.
+        value = parse_datetime(value)
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value, datetime.timezone.utc)
+    return value

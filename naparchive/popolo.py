@@ -1,0 +1,149 @@
+"""`/api/v1/popolo/`: people, bodies, offices, attendances and meetings as one Popolo JSON document."""
+import json
+from collections.abc import Callable, Iterable, Iterator
+
+from django.db.models import Q
+from django.urls import reverse
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.permissions import AllowAny
+from rest_framework.views import APIView
+
+from meetings.models import Attendee, Body, Meeting, Office, Person
+from restapi.viewsets import ArchiveAPIMixin
+from restapi.visibility import request_sees_drafts, visible
+
+
+def popolo_date(meeting: Meeting) -> str | None:
+    """Return a meeting's date as Popolo writes a date known only to the month or year (YYYY-MM, YYYY)."""
+    if meeting.date is None:
+        return None
+    if meeting.date_precision == "year":
+        return f"{meeting.date:%Y}"
+    if meeting.date_precision == "month":
+        return f"{meeting.date:%Y-%m}"
+    return meeting.date.isoformat()
+
+
+def _without_empty(record: dict) -> dict:
+    return {key: value for key, value in record.items() if value not in (None, "", [])}
+
+
+def popolo_chunks(*, drafts: bool, api_url: Callable[[str, str], str]) -> Iterator[str]:
+    """Yield the archive as one Popolo JSON document: persons, organizations, posts, memberships, events."""
+
+    def section(name: str, records: Iterable[dict], first: bool = False) -> Iterator[str]:
+        yield ("{" if first else ",") + f'\n"{name}": ['
+        for index, record in enumerate(records):
+            yield ("," if index else "") + "\n" + json.dumps(_without_empty(record), ensure_ascii=False)
+        yield "\n]"
+
+    persons = (
+        {
+            "id": f"person/{person.slug}",
+            "name": person.name,
+            "other_names": [{"name": alias.name} for alias in person.aliases.all()],
+            "summary": person.description,
+            "links": [{"url": api_url("person", person.slug), "note": "NAP Archive API"}],
+        }
+        for person in visible(Person, drafts=drafts).prefetch_related("aliases").iterator(chunk_size=500)
+    )
+    organizations = (
+        {
+            "id": f"organization/{body.slug}",
+            "name": body.name,
+            "other_names": [{"name": name} for name in [body.short_name, *(alias.name for alias in body.aliases.all())] if name],
+            "classification": body.kind,
+            "parent_id": f"organization/{body.parent.slug}" if body.parent_id and (drafts or body.parent.is_published) else None,
+            "description": body.description,
+            "links": [{"url": api_url("body", body.slug), "note": "NAP Archive API"}],
+        }
+        for body in visible(Body, drafts=drafts).select_related("parent").prefetch_related("aliases").iterator(chunk_size=500)
+    )
+    posts = (
+        {"id": f"post/{office.slug}", "label": office.title, "links": [{"url": api_url("office", office.slug), "note": "NAP Archive API"}]}
+        for office in visible(Office, drafts=drafts).iterator(chunk_size=500)
+    )
+    attendances = (
+        visible(Attendee, drafts=drafts)
+        .filter(Q(person__isnull=False) | Q(office__isnull=False))
+        .select_related("meeting__body", "person", "office")
+        .order_by("meeting__date", "meeting_id", "order", "id")
+    )
+
+    def memberships():
+        for attendee in attendances.iterator(chunk_size=500):
+            person = attendee.person if attendee.person and (drafts or attendee.person.is_published) else None
+            office = attendee.office if attendee.office and (drafts or attendee.office.is_published) else None
+            if person is None and office is None:
+                continue
+            body = attendee.meeting.body
+            date = popolo_date(attendee.meeting)
+            yield {
+                "id": f"membership/{attendee.pk}",
+                "person_id": f"person/{person.slug}" if person else None,
+                "post_id": f"post/{office.slug}" if office else None,
+                "organization_id": f"organization/{body.slug}" if drafts or body.is_published else None,
+                "role": attendee.get_role_display(),
+                "label": office.title if office else None,
+                "start_date": date,
+                "end_date": date,
+                # Not in Popolo's Membership: the meeting (event) this attendance was recorded at.
+                "event_id": f"event/{attendee.meeting.slug}",
+            }
+
+    events = (
+        {
+            "id": f"event/{meeting.slug}",
+            "name": meeting.title,
+            "classification": "meeting",
+            "start_date": popolo_date(meeting),
+            "end_date": popolo_date(meeting),
+            "location": meeting.place,
+            "description": meeting.summary,
+            "organization_id": f"organization/{meeting.body.slug}" if drafts or meeting.body.is_published else None,
+            "links": [{"url": api_url("meeting", meeting.slug), "note": "NAP Archive API"}],
+        }
+        for meeting in visible(Meeting, drafts=drafts).select_related("body").order_by("date", "id").iterator(chunk_size=500)
+    )
+    yield from section("persons", persons, first=True)
+    yield from section("organizations", organizations)
+    yield from section("posts", posts)
+    yield from section("memberships", memberships())
+    yield from section("events", events)
+    yield "\n}\n"
+
+
+class PopoloView(ArchiveAPIMixin, APIView):
+    """Export people, bodies (organizations), offices (posts), attendances (memberships) and meetings (events)
+    as one Popolo JSON document (https://www.popoloproject.com), streamed.
+
+    A membership is one attendance at a meeting: the person, the office held there as post and label, the
+    role (chair, member...), the meeting's body as organization, and the meeting's date (YYYY-MM or YYYY
+    when only the month or year is known) as start and end date; `event_id` (not in Popolo) names the meeting.
+    """
+
+    permission_classes = [AllowAny]
+    http_method_names = ["get", "head", "options"]
+
+    @extend_schema(
+        responses={
+            200: OpenApiResponse(
+                inline_serializer(
+                    "PopoloDocument",
+                    {
+                        name: serializers.ListField(child=serializers.DictField())
+                        for name in ("persons", "organizations", "posts", "memberships", "events")
+                    },
+                ),
+                description="A Popolo JSON document.",
+            )
+        }
+    )
+    def get(self, request):
+        drafts = request_sees_drafts(request, Meeting)
+
+        def api_url(basename: str, slug: str) -> str:
+            return request.build_absolute_uri(reverse(f"api:{basename}-detail", args=[slug]))
+
+        return self.streamed(request, popolo_chunks(drafts=drafts, api_url=api_url), "application/json", "nap-archive-popolo.json")
