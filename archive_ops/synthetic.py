@@ -11,7 +11,7 @@ import hashlib
 import random
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db import connection, transaction
 
@@ -85,11 +85,6 @@ class SyntheticPlan:
     seed: int = 1
     batch_size: int = 5000
     block_size: int = 500  # meetings generated (and committed) together
-    counts: dict = field(default_factory=dict)
-
-
-class RealDataPresent(RuntimeError):
-    """The database holds records that are not synthetic."""
 
 
 def synthetic_plan(*, scale: float = 1.0, seed: int = 1, batch_size: int = 5000, **overrides) -> SyntheticPlan:

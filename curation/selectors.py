@@ -146,8 +146,3 @@ def _shared(meeting: Meeting, operation_ids, office_ids, person_ids, group_keys,
         shared.append("groups present")
     return shared
 
-
-def operation_for_entry(entry: Entry | None) -> Operation | None:
-    if entry is None or entry.record_id is None:
-        return None
-    return Operation.objects.filter(pk=entry.record_id).first()

@@ -85,12 +85,6 @@ def record_stored_state(*, record: EditorialRecord) -> tuple[int, str] | None:
     return type(record)._default_manager.filter(pk=record.pk).values_list("version", "status").first()
 
 
-def correction_note_required(*, record: EditorialRecord) -> bool:
-    """Return True if changing this record needs a public correction note: it is published."""
-    stored = record_stored_state(record=record)
-    return stored is not None and stored[1] == PUBLISHED
-
-
 def stale_record_message(*, record: EditorialRecord, expected_version: int) -> str:
     """Return what to tell an editor whose copy of the record is out of date: who saved it since, and when."""
     last = record.history.order_by("-history_date", "-history_id").select_related("history_user").first()
