@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     # Editorial workflow: corrections, discrepancies, the publish permission; history of every change.
     "simple_history",
     "editorial",
+    # The curated seed files and their loaders (`load_curated_*`).
+    "seeding",
 ]
 
 MIDDLEWARE = [

@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.utils.text import slugify
 
-from meetings.curated_archive import DEFAULT_PATH, curated_archive_load
+from seeding.archive import DEFAULT_PATH, curated_archive_load
 from sources.models import SourceDocument, sha256_of_text
 
 SEEDS = Path(settings.BASE_DIR) / "seeds"

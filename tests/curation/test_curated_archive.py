@@ -7,7 +7,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from editorial.services import record_save, record_withdraw
-from meetings.curated_archive import DEFAULT_PATH, CuratedArchiveError, curated_archive_load
+from seeding.archive import DEFAULT_PATH, curated_archive_load
+from seeding.files import CuratedDataError
 from meetings.models import Attendee, Body, Decision, Meeting, MeetingAgendaItem, Office, Person
 from foundations.publication import PublicationStatus
 from operations.models import Operation, OperationAlias
@@ -103,7 +104,7 @@ def test_a_corrupted_quote_fails_naming_it_and_writes_nothing(curated_archive, a
     decision = archive["meetings"][0]["decisions"][2]
     decision["citations"][0]["quote"] = "an assessment of the interplanetary security situation"
 
-    with pytest.raises(CuratedArchiveError) as error:
+    with pytest.raises(CuratedDataError) as error:
         curated_archive_load(path=write(archive))
 
     message = str(error.value)
@@ -117,7 +118,7 @@ def test_a_corrupted_quote_fails_naming_it_and_writes_nothing(curated_archive, a
 def test_a_corrupted_quote_leaves_a_fresh_database_empty(seed_sources, archive_copy):
     archive, write = archive_copy
     archive["operations"][-1]["citations"][0]["quote"] = "No such passage."
-    with pytest.raises(CuratedArchiveError, match="operation 'national-action-plan'.*No such passage"):
+    with pytest.raises(CuratedDataError, match="operation 'national-action-plan'.*No such passage"):
         curated_archive_load(path=write(archive))
     assert not Meeting.objects.exists()
     assert not Citation.objects.exists()
@@ -125,7 +126,7 @@ def test_a_corrupted_quote_leaves_a_fresh_database_empty(seed_sources, archive_c
 
 
 def test_sources_must_be_imported_first(db):
-    with pytest.raises(CuratedArchiveError, match=r"import_sources seeds/") as error:
+    with pytest.raises(CuratedDataError, match=r"import_sources seeds/") as error:
         curated_archive_load(path=DEFAULT_PATH)
     assert "000_ab17765b30e5a3e2.txt" in str(error.value)
 
@@ -133,7 +134,7 @@ def test_sources_must_be_imported_first(db):
 def test_a_misspelt_key_is_refused(seed_sources, archive_copy):
     archive, write = archive_copy
     archive["meetings"][1]["attendees"][0]["qoute"] = archive["meetings"][1]["attendees"][0].pop("citations")
-    with pytest.raises(CuratedArchiveError, match=r"meeting 'federal-apex-committee-balochistan-operation'.*'qoute'"):
+    with pytest.raises(CuratedDataError, match=r"meeting 'federal-apex-committee-balochistan-operation'.*'qoute'"):
         curated_archive_load(path=write(archive))
     assert not Meeting.objects.exists()
 
@@ -141,21 +142,21 @@ def test_a_misspelt_key_is_refused(seed_sources, archive_copy):
 def test_a_fact_without_citations_is_refused(seed_sources, archive_copy):
     archive, write = archive_copy
     archive["meetings"][2]["decisions"][0]["citations"] = []
-    with pytest.raises(CuratedArchiveError, match="decision 1: every curated fact needs at least one citation"):
+    with pytest.raises(CuratedDataError, match="decision 1: every curated fact needs at least one citation"):
         curated_archive_load(path=write(archive))
 
 
 def test_an_unknown_slug_is_named(seed_sources, archive_copy):
     archive, write = archive_copy
     archive["meetings"][0]["decisions"][0]["operations"] = ["azm-e-istikham"]
-    with pytest.raises(CuratedArchiveError, match="no operation with slug 'azm-e-istikham'"):
+    with pytest.raises(CuratedDataError, match="no operation with slug 'azm-e-istikham'"):
         curated_archive_load(path=write(archive))
 
 
 def test_a_guessed_date_that_contradicts_the_weekday_is_refused(seed_sources, archive_copy):
     archive, write = archive_copy
     archive["meetings"][1].update(date="2024-11-20", date_precision="day")  # a Wednesday, not a Tuesday
-    with pytest.raises(CuratedArchiveError, match="was a Wednesday, not a Tuesday"):
+    with pytest.raises(CuratedDataError, match="was a Wednesday, not a Tuesday"):
         curated_archive_load(path=write(archive))
 
 

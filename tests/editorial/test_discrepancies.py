@@ -8,7 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from editorial.curated_discrepancies import CuratedDiscrepanciesError, curated_discrepancies_load
+from seeding.discrepancies import curated_discrepancies_load
+from seeding.files import CuratedDataError
 from editorial.models import Discrepancy
 from meetings.models import Meeting
 from operations.models import Operation
@@ -74,7 +75,7 @@ def test_a_draft_discrepancy_is_not_shown(client, discrepancies):
 def test_a_bad_file_is_refused_naming_the_record(tmp_path, curated_archive):  # noqa: F811
     bad = tmp_path / "bad.json"
     bad.write_text('{"discrepancies": [{"slug": "x", "fact": {"operation": "no-such-op"}, "citations": []}]}')
-    with pytest.raises(CuratedDiscrepanciesError, match="x: the fact"):
+    with pytest.raises(CuratedDataError, match="x: the fact"):
         curated_discrepancies_load(path=bad)
     with pytest.raises(CommandError):
         call_command("load_curated_discrepancies", str(bad), stdout=io.StringIO())

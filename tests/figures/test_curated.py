@@ -81,7 +81,7 @@ def test_without_the_seed_sources_each_figure_is_named_and_the_rest_still_loads(
 
 
 def test_a_bad_item_is_reported_and_the_good_ones_load(seeds_imported, tmp_path, capsys):
-    curated = json.loads((settings.BASE_DIR / "figures" / "curated" / "seed_figures.json").read_text())
+    curated = json.loads((settings.BASE_DIR / "seeding" / "curated" / "seed_figures.json").read_text())
     curated["figures"][0]["quote"] = "A sentence the source never printed: 1,063."
     bad_file = tmp_path / "figures.json"
     bad_file.write_text(json.dumps(curated))

@@ -1,10 +1,10 @@
-"""The command behind every `load_curated_*` of the figures and organisations apps: load a file, report, fail loudly."""
+"""The command behind `load_curated_figures` and `load_curated_organisations`: load a file item by item, report, fail loudly."""
 from django.core.management.base import BaseCommand, CommandError
 
-from figures.services import CuratedFileError
+from seeding.files import CuratedDataError
 
 
-class CuratedLoadCommand(BaseCommand):
+class CuratedItemsCommand(BaseCommand):
     """Subclasses set `help`, `default_path`, `what` (for --file's help) and `load` (a `*_load_curated` service)."""
 
     default_path = None
@@ -20,7 +20,7 @@ class CuratedLoadCommand(BaseCommand):
     def handle(self, *args, file, verbosity, **options):
         try:
             report = self.load(path=file)
-        except CuratedFileError as error:
+        except CuratedDataError as error:
             raise CommandError(str(error)) from error
         if verbosity >= 2:
             for line in report.created:

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from editorial.curated_discrepancies import DEFAULT_PATH, CuratedDiscrepanciesError, curated_discrepancies_load
+from seeding.discrepancies import DEFAULT_PATH, curated_discrepancies_load
+from seeding.files import CuratedDataError
 
 
 class Command(BaseCommand):
@@ -12,6 +13,6 @@ class Command(BaseCommand):
     def handle(self, *args, path, **options):
         try:
             counts = curated_discrepancies_load(path=path)
-        except CuratedDiscrepanciesError as error:
+        except CuratedDataError as error:
             raise CommandError(str(error))
-        self.stdout.write(", ".join(f"{counts[key]} {key}" for key in ("created", "updated", "unchanged")))
+        self.stdout.write(", ".join(f"{counts[key]} {key}" for key in ("created", "updated", "unchanged", "kept", "published")))

@@ -2,7 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from meetings.curated_archive import DEFAULT_PATH, CuratedArchiveError, curated_archive_load
+from seeding.archive import DEFAULT_PATH, curated_archive_load
+from seeding.files import CuratedDataError
 
 
 class Command(BaseCommand):
@@ -23,5 +24,5 @@ class Command(BaseCommand):
     def handle(self, *args, path, **options):
         try:
             curated_archive_load(path=Path(path), stdout=self.stdout)
-        except CuratedArchiveError as error:
+        except CuratedDataError as error:
             raise CommandError(f"The curated archive was not loaded, nothing was changed. {error}") from error

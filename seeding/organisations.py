@@ -4,15 +4,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
-from figures.services import LoadReport, validation_error_text, curated_file_read, source_for_curated_item
 from meetings.models import Decision
 from foundations.publication import PublicationStatus
 from operations.models import Operation
 from organisations.models import Organisation, OrganisationCitation
+from seeding.files import CURATED_DIR, curated_file_read
+from seeding.items import LoadReport, items_load, source_for_item
 
-DEFAULT_CURATED_ORGANISATIONS = Path(__file__).resolve().parent / "curated" / "seed_organisations.json"
+DEFAULT_PATH = CURATED_DIR / "seed_organisations.json"
 
 
 def _cited_records(model, reference: dict):
@@ -40,7 +40,7 @@ def _organisation_load(item: dict, report: LoadReport) -> None:
     else:
         report.present.append(f"organisation {organisation.slug}")
     for citation_item in item.get("citations", []):
-        source = source_for_curated_item(reference=citation_item["source"])
+        source = source_for_item(reference=citation_item["source"])
         citation = OrganisationCitation(organisation=organisation, source=source, quote=citation_item["quote"], note=citation_item.get("note", ""))
         citation.full_clean()
         if not organisation.citations.filter(source=source, quote=citation.quote).exists():
@@ -59,17 +59,6 @@ def _organisation_load(item: dict, report: LoadReport) -> None:
                 )
 
 
-def organisations_load_curated(*, path: Path = DEFAULT_CURATED_ORGANISATIONS) -> LoadReport:
+def organisations_load_curated(*, path: Path = DEFAULT_PATH) -> LoadReport:
     """Create the curated organisations and citations that are missing and link them; change nothing already there."""
-    content = curated_file_read(path=path)
-    report = LoadReport()
-    for position, item in enumerate(content.get("organisations", []), start=1):
-        label = f"organisations #{position} ({item.get('slug', '?')})" if isinstance(item, dict) else f"organisations #{position}"
-        try:
-            with transaction.atomic():
-                _organisation_load(item, report)
-        except ValidationError as error:
-            report.failed.append(f"{label}: {validation_error_text(error)}")
-        except (KeyError, TypeError, ValueError) as error:
-            report.failed.append(f"{label}: malformed item ({error!r})")
-    return report
+    return items_load(content=curated_file_read(path=path), steps=[("organisations", _organisation_load)])
