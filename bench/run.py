@@ -241,7 +241,6 @@ def main() -> None:
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "0",
         "STATIC_ROOT": str(workdir / "static"),
-        "BENCH_VIEWS": "1",
         # No worker recycling in the middle of a measurement.
         "GUNICORN_MAX_REQUESTS": "0",
         "PYTHONUNBUFFERED": "1",

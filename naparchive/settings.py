@@ -296,9 +296,7 @@ else:
 ARCHIVE_CACHE_SHARED = bool(REDIS_URL)
 RESPONSE_CACHE_ENABLED = env_bool("RESPONSE_CACHE", ARCHIVE_CACHE_SHARED)
 RESPONSE_CACHE_SECONDS = int(os.environ.get("RESPONSE_CACHE_SECONDS", "600"))
-RESPONSE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/healthz", "/readyz", "/bench/", "/static/"]
-# The benchmark's reference view (/bench/plain-meetings); bench/run.py turns it on, nothing else should.
-BENCH_VIEWS_ENABLED = env_bool("BENCH_VIEWS", False)
+RESPONSE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/healthz", "/readyz", "/static/"]
 
 # --- Security -----------------------------------------------------------------------------
 # Headers on every response (SecurityMiddleware, CSPMiddleware, PermissionsPolicyMiddleware).

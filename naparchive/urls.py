@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -35,8 +34,3 @@ urlpatterns = [
 
 # A database outage outside any view (e.g. saving the session) still gets the friendly 503 page.
 handler500 = "naparchive.database_outage.server_error"
-
-if settings.BENCH_VIEWS_ENABLED:
-    from naparchive import bench_views
-
-    urlpatterns.append(path("bench/plain-meetings", bench_views.plain_meetings, name="bench-plain-meetings"))

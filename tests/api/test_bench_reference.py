@@ -7,7 +7,7 @@ import json
 from django.test import RequestFactory
 
 from meetings.models import Attendee
-from naparchive.bench_views import plain_meetings
+from bench.views import plain_meetings
 from foundations.publication import PublicationStatus
 
 

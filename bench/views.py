@@ -1,4 +1,4 @@
-"""Reference views for the benchmark (bench/), routed only when BENCH_VIEWS_ENABLED is on.
+"""Reference views for the benchmark, routed only by the benchmark's own URLs (bench/urls.py, bench/settings.py).
 
 /bench/plain-meetings answers the API's first page of meetings (same filters, ordering, prefetches
 and page size, so the same SQL) with the same JSON document, built by hand from plain dicts and
