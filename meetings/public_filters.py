@@ -113,3 +113,13 @@ class DecisionFilter(PublicFilterSet):
     class Meta:
         model = Decision
         fields = ["domain", "operation", "year"]
+
+
+class BodyFilter(django_filters.FilterSet):
+    """Filters of the public body list (the API's are meetings.filters.BodyFilterSet)."""
+
+    kind = django_filters.ChoiceFilter(choices=Body.Kind.choices, label="Kind", empty_label="Any kind")
+
+    class Meta:
+        model = Body
+        fields = ["kind"]

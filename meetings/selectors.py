@@ -266,3 +266,13 @@ def _archive_overview() -> dict:
         "operation_count": Operation.objects.published().count(),
         "person_count": Person.objects.published().count(),
     }
+
+
+def body_public_queryset():
+    """Return the published bodies by name, with their parent and their number of published meetings."""
+    return (
+        Body.objects.published()
+        .select_related("parent")
+        .annotate(meeting_count=Count("meetings", filter=Q(meetings__status=PublicationStatus.PUBLISHED), distinct=True))
+        .order_by("name")
+    )

@@ -1,4 +1,4 @@
-"""Public addresses of the meetings app. Included at the site root: /meetings/, /decisions/, /people/, /offices/."""
+"""Public addresses of the meetings app. Included at the site root: /meetings/, /decisions/, /people/, /offices/, /bodies/."""
 from django.urls import path
 
 from meetings import views
@@ -14,4 +14,6 @@ urlpatterns = [
     path("people/", views.PersonListView.as_view(), name="person-list"),
     path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person-detail"),
     path("offices/<slug:slug>/", views.OfficeDetailView.as_view(), name="office-detail"),
+    path("bodies/", views.BodyListView.as_view(), name="body-list"),
+    path("bodies/<slug:slug>/", views.BodyDetailView.as_view(), name="body-detail"),
 ]

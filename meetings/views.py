@@ -1,9 +1,12 @@
-"""Public pages for meetings, decisions, people and offices."""
+"""Public pages for meetings, decisions, people, offices and bodies."""
+from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView, MonthArchiveView, YearArchiveView
 
+from figures import selectors as figure_selectors
+from figures.models import Figure
 from meetings import selectors
-from meetings.models import Office, Person
-from meetings.public_filters import DecisionFilter, MeetingFilter
+from meetings.models import Body, Meeting, Office, Person
+from meetings.public_filters import BodyFilter, DecisionFilter, MeetingFilter
 from foundations.listing import FilteredListView
 from foundations.preview import DraftPreviewMixin
 
@@ -114,3 +117,37 @@ class OfficeDetailView(DraftPreviewMixin, DetailView):
 
     def get_preview_queryset(self, *, preview):
         return selectors.office_detail_queryset(preview=preview)
+
+
+class BodyListView(FilteredListView):
+    filterset_class = BodyFilter
+    template_name = "meetings/body_list.html"
+    paginate_by = 50
+
+    def get_base_queryset(self):
+        return selectors.body_public_queryset().prefetch_related("aliases")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["meetings_chart"] = figure_selectors.chart_meetings_per_year()
+        return context
+
+
+class BodyDetailView(DetailView):
+    template_name = "meetings/body_detail.html"
+    context_object_name = "body"
+
+    def get_queryset(self):
+        return selectors.body_public_queryset().prefetch_related(
+            "aliases",
+            Prefetch("children", queryset=Body.objects.published().order_by("name"), to_attr="published_children"),
+            Prefetch("meetings", queryset=Meeting.objects.published().order_by("-date", "title"), to_attr="published_meetings"),
+            Prefetch("figures", queryset=Figure.objects.public().with_related(), to_attr="public_figures"),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        parent = self.object.parent
+        context["parent"] = parent if parent is not None and parent.is_published else None
+        context["meetings_chart"] = figure_selectors.chart_meetings_per_year(body=self.object)
+        return context

@@ -65,10 +65,9 @@ INSTALLED_APPS = [
     "meetings",
     # Proposals read from imported reports, for editors to accept, edit or reject.
     "curation",
-    # Figures quoted by sources, banned and other organisations, and public pages for bodies.
+    # Figures quoted by sources, banned and other organisations.
     "figures",
     "organisations",
-    "bodies",
     # Editorial workflow: corrections, discrepancies, the publish permission; history of every change.
     "simple_history",
     "editorial",

@@ -16,10 +16,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("figures/", include("figures.urls")),
     path("organisations/", include("organisations.urls")),
-    path("bodies/", include("bodies.urls")),
     # The REST API: /api/v1/, its OpenAPI schema at /api/schema/ and documentation at /api/docs/.
     path("api/", include("naparchive.api_urls")),
-    # The public site: meetings.urls holds /meetings/, /decisions/, /people/ and /offices/.
+    # The public site: meetings.urls holds /meetings/, /decisions/, /people/, /offices/ and /bodies/.
     path("", public_views.home, name="home"),
     path("search/", public_views.search, name="search"),
     path("timeline/", public_views.timeline, name="timeline"),

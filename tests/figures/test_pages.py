@@ -111,23 +111,23 @@ def test_body_pages_list_meetings_and_chart_them(client, make_body, make_meeting
     central = make_body(name="Central Apex Committee", slug="central-apex-committee")
     child = make_body(name="District coordination committee", slug="dcc", parent=central, kind="district_committee")
     make_meeting(body=central, title="Apex meeting of June", date=datetime.date(2024, 6, 22))
-    page = client.get(reverse("bodies:body-detail", args=["central-apex-committee"])).content.decode()
+    page = client.get(reverse("meetings:body-detail", args=["central-apex-committee"])).content.decode()
     assert "Apex meeting of June" in page
     assert "District coordination committee" in page
     assert "Meetings of the Central Apex Committee per year" in page
-    listing = client.get(reverse("bodies:body-list"), {"kind": "district_committee"})
+    listing = client.get(reverse("meetings:body-list"), {"kind": "district_committee"})
     assert list(listing.context["object_list"]) == [child]
-    assert "Meetings per year, by body" in client.get(reverse("bodies:body-list")).content.decode()
+    assert "Meetings per year, by body" in client.get(reverse("meetings:body-list")).content.decode()
 
 
 def test_body_list_query_count_is_fixed(client, make_body, make_meeting):
     make_meeting(body=make_body())
-    few = queries_for(client, reverse("bodies:body-list"))
+    few = queries_for(client, reverse("meetings:body-list"))
     parent = make_body()
     for _ in range(4):
         make_meeting(body=make_body(parent=parent))
-    assert queries_for(client, reverse("bodies:body-list")) == few  # new data: the chart is rebuilt, as at first
-    assert queries_for(client, reverse("bodies:body-list")) < few  # then it comes from the cache
+    assert queries_for(client, reverse("meetings:body-list")) == few  # new data: the chart is rebuilt, as at first
+    assert queries_for(client, reverse("meetings:body-list")) < few  # then it comes from the cache
 
 
 def test_detail_page_query_counts_do_not_grow(client, make_organisation, make_decision, make_body, make_meeting, conviction_rates, make_figure, make_region):
@@ -136,7 +136,7 @@ def test_detail_page_query_counts_do_not_grow(client, make_organisation, make_de
     body = make_body(slug="central")
     make_meeting(body=body)
     measure = conviction_rates["Punjab"].measure
-    urls = [bla.get_absolute_url(), reverse("bodies:body-detail", args=["central"]), measure.get_absolute_url()]
+    urls = [bla.get_absolute_url(), reverse("meetings:body-detail", args=["central"]), measure.get_absolute_url()]
     client.get(urls[1]), client.get(urls[2])  # warm the chart cache
     few = [queries_for(client, url) for url in urls]
     for _ in range(3):
