@@ -1,7 +1,11 @@
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+
+from foundations.vague_dates import Weekday, vague_date_iso
 
 
 class ProposalQuerySet(models.QuerySet):
@@ -129,9 +133,7 @@ class Proposal(models.Model):
         """Return a one-line description of what is proposed, for lists."""
         values = self.values or {}
         if self.kind == self.Kind.MEETING:
-            when = values.get("date") or (f"a {_weekday_name(values.get('weekday'))}" if values.get("weekday") is not None else "date unknown")
-            if values.get("date") and values.get("date_precision") == "month":
-                when = values["date"][:7]
+            when = _proposed_date(values)
             chair = values.get("chair_name") or values.get("chair_office") or "chair not stated"
             return f"{values.get('body_name', '?')}, {when}, {chair}"
         if self.kind == self.Kind.ATTENDEE:
@@ -152,6 +154,14 @@ class Proposal(models.Model):
             raise ValidationError({"quote": "The quote must be the source's text between its offsets, exactly."})
 
 
-def _weekday_name(weekday) -> str:
-    names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-    return names[weekday] if isinstance(weekday, int) and 0 <= weekday < 7 else "?"
+def _proposed_date(values: dict) -> str:
+    """Return a proposed meeting's date only as precise as proposed (YYYY, YYYY-MM, YYYY-MM-DD), or its weekday."""
+    date, weekday = values.get("date"), values.get("weekday")
+    if date:
+        try:
+            return vague_date_iso(datetime.date.fromisoformat(date), values.get("date_precision"))
+        except (TypeError, ValueError):
+            return str(date)
+    if weekday is None:
+        return "date unknown"
+    return f"a {Weekday(weekday).label}" if weekday in Weekday.values else "a ?"

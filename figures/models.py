@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Floor
 
-from meetings.models import DatePrecision
+from foundations.vague_dates import DatePrecision, vague_date_display
 from foundations.publication import PublicationStatus, Publishable, PublishableQuerySet
 from foundations.reversing import cached_reverse
 from sources.models import citation_quote_clean
@@ -102,17 +102,6 @@ def _last_day(date: datetime.date, precision: str) -> datetime.date:
     if precision == DatePrecision.MONTH:
         return date.replace(day=calendar.monthrange(date.year, date.month)[1])
     return date
-
-
-def date_display(date: datetime.date | None, precision: str) -> str:
-    """Return a date only as precisely as it is known: “2023”, “January 2024”, “22 June 2024”."""
-    if date is None:
-        return "not stated"
-    if precision == DatePrecision.YEAR:
-        return str(date.year)
-    if precision == DatePrecision.MONTH:
-        return f"{calendar.month_name[date.month]} {date.year}"
-    return f"{date.day} {calendar.month_name[date.month]} {date.year}"
 
 
 _NUMBER_WORDS = (
@@ -253,8 +242,8 @@ class Figure(Publishable):
 
     @property
     def period_display(self) -> str:
-        start = date_display(self.period_start, self.period_start_precision)
-        end = date_display(self.period_end, self.period_end_precision)
+        start = vague_date_display(self.period_start, self.period_start_precision, missing="not stated")
+        end = vague_date_display(self.period_end, self.period_end_precision, missing="not stated")
         if self.period_start is None and self.period_end is None:
             return "period not dated by the source"
         if self.period_end is None:
@@ -309,7 +298,7 @@ class Figure(Publishable):
             elif date is not None:
                 expected = _first_day(date, precision) if field == "period_start" else _last_day(date, precision)
                 if date != expected:
-                    errors[field] = f"With {DatePrecision(precision).label.lower()} precision, give {date_display(expected, DatePrecision.DAY)}."
+                    errors[field] = f"With {DatePrecision(precision).label.lower()} precision, give {vague_date_display(expected, DatePrecision.DAY)}."
         if self.period_start and self.period_end and self.period_end < self.period_start:
             errors["period_end"] = "The period cannot end before it starts."
         try:

@@ -1,5 +1,3 @@
-import calendar
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -10,23 +8,7 @@ from simple_history.models import HistoricalRecords
 from foundations.publication import HISTORY_EXCLUDED_FIELDS, EditorialRecord, PublicationStatus, PublishableQuerySet
 from foundations.reversing import cached_reverse
 from foundations.search_index import search_vector_field
-
-
-class DatePrecision(models.TextChoices):
-    DAY = "day", "Exact day"
-    MONTH = "month", "Month and year only"
-    YEAR = "year", "Year only"
-    UNKNOWN = "unknown", "Not established by the sources"
-
-
-class Weekday(models.IntegerChoices):
-    MONDAY = 0, "Monday"
-    TUESDAY = 1, "Tuesday"
-    WEDNESDAY = 2, "Wednesday"
-    THURSDAY = 3, "Thursday"
-    FRIDAY = 4, "Friday"
-    SATURDAY = 5, "Saturday"
-    SUNDAY = 6, "Sunday"
+from foundations.vague_dates import DatePrecision, Weekday, vague_date_display
 
 
 class Body(EditorialRecord):
@@ -152,15 +134,7 @@ class Meeting(EditorialRecord):
 
     @property
     def date_display(self) -> str:
-        if self.date is None:
-            if self.weekday is not None:
-                return f"a {Weekday(self.weekday).label}, date not established"
-            return "date not established"
-        if self.date_precision == DatePrecision.YEAR:
-            return str(self.date.year)
-        if self.date_precision == DatePrecision.MONTH:
-            return f"{calendar.month_name[self.date.month]} {self.date.year}"
-        return f"{self.date.day} {calendar.month_name[self.date.month]} {self.date.year}"
+        return vague_date_display(self.date, self.date_precision, weekday=self.weekday)
 
     def clean(self):
         errors = {}

@@ -9,6 +9,7 @@ from rest_framework import serializers
 from rest_framework.permissions import AllowAny
 from rest_framework.views import APIView
 
+from foundations.vague_dates import vague_date_iso
 from meetings.models import Attendee, Body, Meeting, Office, Person
 from restapi.viewsets import ArchiveAPIMixin
 from restapi.visibility import request_sees_drafts, visible
@@ -16,13 +17,7 @@ from restapi.visibility import request_sees_drafts, visible
 
 def popolo_date(meeting: Meeting) -> str | None:
     """Return a meeting's date as Popolo writes a date known only to the month or year (YYYY-MM, YYYY)."""
-    if meeting.date is None:
-        return None
-    if meeting.date_precision == "year":
-        return f"{meeting.date:%Y}"
-    if meeting.date_precision == "month":
-        return f"{meeting.date:%Y-%m}"
-    return meeting.date.isoformat()
+    return vague_date_iso(meeting.date, meeting.date_precision)
 
 
 def _without_empty(record: dict) -> dict:

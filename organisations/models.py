@@ -3,11 +3,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from meetings.models import DatePrecision
+from foundations.vague_dates import DatePrecision, vague_date_display
 from foundations.aliases import Alias
 from foundations.publication import PublicationStatus, Publishable, PublishableQuerySet
 from foundations.reversing import cached_reverse
-from figures.models import date_display, quote_link
+from figures.models import quote_link
 from sources.models import citation_quote_clean
 
 
@@ -86,7 +86,7 @@ class Organisation(Publishable):
 
     @property
     def banned_on_display(self) -> str:
-        return date_display(self.banned_on, self.banned_on_precision)
+        return vague_date_display(self.banned_on, self.banned_on_precision, missing="not stated")
 
     def clean(self):
         errors = {}

@@ -3,7 +3,7 @@ from django import template
 from django.urls import reverse
 from django.utils.html import format_html
 
-from meetings.models import DatePrecision
+from foundations.vague_dates import DatePrecision, vague_date_iso
 
 register = template.Library()
 
@@ -61,10 +61,4 @@ def precision_phrase(meeting) -> str:
 @register.filter
 def iso_date(meeting) -> str:
     """Return the machine-readable date of a <time> element, only as precise as the sources are."""
-    if meeting.date is None:
-        return ""
-    if meeting.date_precision == DatePrecision.YEAR:
-        return f"{meeting.date:%Y}"
-    if meeting.date_precision == DatePrecision.MONTH:
-        return f"{meeting.date:%Y-%m}"
-    return meeting.date.isoformat()
+    return vague_date_iso(meeting.date, meeting.date_precision) or ""
