@@ -9,7 +9,6 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from curation.extraction import pipeline
 from curation.extraction.gazetteer import GROUP, Gazetteer
@@ -18,6 +17,7 @@ from curation.models import Proposal
 from curation.selectors import gazetteer_build, meeting_candidates_find
 from meetings.models import Attendee, Body, DatePrecision, Decision, Meeting, Office, Person
 from foundations.aliases import normalize_name
+from foundations.slugs import free_slug, slug_base
 from foundations.publication import PublicationStatus
 from figures.models import Figure, Measure, Unit
 from operations.models import Operation, OperationAlias, Region
@@ -201,16 +201,6 @@ def _author(record, proposal: Proposal) -> None:
         record._history_user = user
 
 
-def _free_slug(model, text: str, max_length: int) -> str:
-    base = slugify(text)[: max_length - 8].strip("-") or "record"
-    slug = base
-    n = 2
-    while model.objects.filter(slug=slug).exists():
-        slug = f"{base}-{n}"
-        n += 1
-    return slug
-
-
 def _accept_meeting(proposal: Proposal, values: dict) -> tuple[Citation, str]:
     meeting = None
     if values.get("meeting_id"):
@@ -254,7 +244,7 @@ def _accept_meeting(proposal: Proposal, values: dict) -> tuple[Citation, str]:
     if meeting.weekday is not None and date is not None and precision != DatePrecision.DAY:
         meeting.weekday = None
     meeting.title = values.get("title") or f"{body.name} meeting"
-    meeting.slug = _free_slug(Meeting, f"{meeting.title} {meeting.date_display}", 160)
+    meeting.slug = free_slug(Meeting, slug_base(Meeting, f"{meeting.title} {meeting.date_display}"))
     _author(meeting, proposal)
     meeting.full_clean()
     meeting.save()
@@ -296,7 +286,7 @@ def _body_for(values: dict, *, create: bool) -> Body | None:
     if not name or values.get("body_key") in ("body:apex-committee", "body:provincial-apex-committee"):
         raise ProposalError("The report names the body only as “the apex committee”: set body_name (or body_record_id) to the body that met.")
     kinds = {choice for choice, _label in Body.Kind.choices}
-    body = Body(name=name, slug=_free_slug(Body, name, 120), kind=values.get("body_kind") if values.get("body_kind") in kinds else Body.Kind.OTHER)
+    body = Body(name=name, slug=free_slug(Body, slug_base(Body, name)), kind=values.get("body_kind") if values.get("body_kind") in kinds else Body.Kind.OTHER)
     body.full_clean()
     body.save()
     return body
@@ -325,7 +315,7 @@ def _accept_attendee(proposal: Proposal, values: dict) -> tuple[Citation, str]:
         title = values["office_title"]
         office = Office.objects.filter(title__iexact=title).first()
         if office is None:
-            office = Office(title=title, slug=_free_slug(Office, title, 120))
+            office = Office(title=title, slug=free_slug(Office, slug_base(Office, title)))
             _author(office, proposal)
             office.full_clean()
             office.save()
@@ -336,7 +326,7 @@ def _accept_attendee(proposal: Proposal, values: dict) -> tuple[Citation, str]:
         name = values["person_name"]
         person = Person.objects.filter(name__iexact=name).first() or Person.objects.filter(aliases__name__iexact=name).first()
         if person is None:
-            person = Person(name=name, slug=_free_slug(Person, name, 120))
+            person = Person(name=name, slug=free_slug(Person, slug_base(Person, name)))
             _author(person, proposal)
             person.full_clean()
             person.save()
@@ -398,7 +388,7 @@ def _accept_operation(proposal: Proposal, values: dict) -> tuple[Citation, str]:
         kinds = {choice for choice, _label in Operation.Kind.choices}
         operation = Operation(
             name=name,
-            slug=_free_slug(Operation, name, 120),
+            slug=free_slug(Operation, slug_base(Operation, name)),
             kind=values.get("operation_kind") if values.get("operation_kind") in kinds else Operation.Kind.MILITARY_OPERATION,
         )
         _author(operation, proposal)
@@ -483,7 +473,7 @@ def _accept_organisation(proposal: Proposal, values: dict) -> tuple[None, str]:
         name = values.get("record_name") or spellings[0]
         organisation = Organisation(
             name=name,
-            slug=_free_slug(Organisation, name, 120),
+            slug=free_slug(Organisation, slug_base(Organisation, name)),
             kind=Organisation.Kind.BANNED_OUTFIT if called_banned else Organisation.Kind.OTHER,
             banned=called_banned,
         )
@@ -526,7 +516,7 @@ def _accept_figure(proposal: Proposal, values: dict) -> tuple[None, str]:
         measure_name = f"{measure_name} ({values['scale']}s)" if not measure_name.endswith(")") else measure_name
     measure = Measure.objects.filter(name__iexact=measure_name).first()
     if measure is None:
-        measure = Measure(name=measure_name, slug=_free_slug(Measure, measure_name, 120), unit=values["unit"])
+        measure = Measure(name=measure_name, slug=free_slug(Measure, slug_base(Measure, measure_name)), unit=values["unit"])
         measure.full_clean()
         measure.save()
     try:
@@ -543,7 +533,7 @@ def _accept_figure(proposal: Proposal, values: dict) -> tuple[None, str]:
         quote=proposal.quote,
         status=PublicationStatus.DRAFT,
     )
-    figure.slug = _free_slug(Figure, f"{measure_name} {proposal.source.slug}", 160)
+    figure.slug = free_slug(Figure, slug_base(Figure, f"{measure_name} {proposal.source.slug}"))
     _author(figure, proposal)
     figure.full_clean()
     figure.save()

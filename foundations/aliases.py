@@ -8,15 +8,19 @@ from django.db.models.functions import Lower
 _JOINERS = re.compile(r"[\s\-‐‑‒–—_'’‘`\"“”.]+")
 
 
+def fold_accents(text: str) -> str:
+    """Return the text without case or accents (“Azm-é” and “AZM-E” fold alike): the form exact matching compares."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
 def normalize_name(name: str) -> str:
     """Return the form two spellings of one name share: no accents, case, quotes or hyphens.
 
     "AZM-E-ISTEHKAM", "Azm-e-Istehkam" and "Azm e Istehkam" all become "azm e istehkam".
     Transliteration variants that differ in letters (Istehkam / Istahkam) are recorded as aliases.
     """
-    decomposed = unicodedata.normalize("NFKD", name)
-    without_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _JOINERS.sub(" ", without_marks.casefold()).strip()
+    return _JOINERS.sub(" ", fold_accents(name)).strip()
 
 
 class Alias(models.Model):

@@ -11,37 +11,24 @@ the rest in the admin.
 """
 from __future__ import annotations
 
-import datetime
 import enum
 import os
-import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
-from django.utils.text import slugify
 
 from curation.services import proposals_generate
+from foundations.slugs import free_slug, slug_base
+from sources.front_matter import BOM, parse_front_matter
 from sources.models import SourceDocument, sha256_of_text
 
-FRONT_MATTER_KEYS = ("title", "outlet", "author", "url", "published", "language", "kind")
-# Front-matter keys are named for authors; these are the model fields they fill.
-_FIELD_FOR_KEY = {"published": "published_on"}
-
-_CLOSING_LINE = "---"
-_KEY_VALUE_LINE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9_-]{0,39})\s*:(?P<value>.*)$")
-# Seed 000 opens with " date 2024-06-23 A meeting of ...": the date is a prefix of the first line.
-_DATE_PREFIX = re.compile(r"^\s*date:?\s+(?P<date>\d{4}-\d{2}-\d{2})(?=\s|$)")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 # Whitespace controls are ordinary in text; other control characters are a sign of a binary file.
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v")
 _BINARY_CONTROL_SHARE = 0.10
-_BOM = "\ufeff"
 # Far beyond any article; a file this big is a dump or an archive named by mistake, not one source.
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 
@@ -105,124 +92,6 @@ def _describe(source: SourceDocument | None) -> str:
     return f"“{label}” ({', '.join(details)})"
 
 
-# -- metadata ---------------------------------------------------------------------------------------------
-
-
-def parse_front_matter(text: str) -> tuple[dict[str, object], list[str]]:
-    """
-    Return the metadata a text states about itself, keyed by SourceDocument field, and what is wrong with it.
-
-    A front matter is a block at the very top of `key: value` lines (blank lines allowed) closed by a `---`
-    line, optionally opened by one too. Lines that look like `ISLAMABAD: Prime Minister ...` but are not
-    closed by `---` are the article itself, not metadata. Without a front matter, a first line starting
-    `date YYYY-MM-DD` gives the publication date.
-    """
-    lines = text.removeprefix(_BOM).splitlines()
-    if lines and lines[0].rstrip() == _CLOSING_LINE and not any(line.rstrip() == _CLOSING_LINE for line in lines[1:]):
-        return {}, ["line 1 opens a front matter with `---` but no `---` line closes it"]
-    block = _front_matter_lines(lines)
-    if block is None:
-        return _date_prefix_metadata(lines[0] if lines else "")
-    first_line_number, block_lines, body_lines = block
-
-    metadata: dict[str, object] = {}
-    errors: list[str] = []
-    for number, line in enumerate(block_lines, start=first_line_number):
-        if not line.strip():
-            continue
-        match = _KEY_VALUE_LINE.match(line)
-        if match is None:
-            errors.append(f"line {number}: {line.strip()!r} is not a `key: value` line")
-            continue
-        key = match["key"].lower()
-        value = _unquote(match["value"].strip())
-        if key not in FRONT_MATTER_KEYS:
-            hint = " (the publication date goes in `published:`)" if key == "date" else ""
-            errors.append(f"line {number}: unknown key {match['key']!r}{hint}; known keys: {', '.join(FRONT_MATTER_KEYS)}")
-            continue
-        field_name = _FIELD_FOR_KEY.get(key, key)
-        if field_name in metadata:
-            errors.append(f"line {number}: {key!r} is given twice")
-            continue
-        if not value:
-            continue
-        cleaned, error = _clean_value(key, value)
-        if error:
-            errors.append(f"line {number}: {error}")
-        else:
-            metadata[field_name] = cleaned
-    if not any(line.strip() for line in body_lines):
-        errors.append("there is no article text after the front matter")
-    return metadata, errors
-
-
-def _front_matter_lines(lines: list[str]) -> tuple[int, list[str], list[str]] | None:
-    """Return (number of the block's first line, the block's lines, the lines after it), or None if there is no block."""
-    if not lines:
-        return None
-    opened = lines[0].rstrip() == _CLOSING_LINE
-    start = 1 if opened else 0
-    has_key_value = False
-    for index in range(start, len(lines)):
-        line = lines[index]
-        if line.rstrip() == _CLOSING_LINE:
-            if opened or has_key_value:
-                return start + 1, lines[start:index], lines[index + 1 :]
-            return None
-        if _KEY_VALUE_LINE.match(line):
-            has_key_value = True
-        elif line.strip() and not opened:
-            # Prose before any `---`: an article whose first line merely contains a colon ("ISLAMABAD: ...").
-            return None
-    return None
-
-
-def _date_prefix_metadata(first_line: str) -> tuple[dict[str, object], list[str]]:
-    match = _DATE_PREFIX.match(first_line)
-    if match is None:
-        return {}, []
-    try:
-        return {"published_on": datetime.date.fromisoformat(match["date"])}, []
-    except ValueError:
-        return {}, [f"line 1: the date {match['date']!r} is not a real calendar date"]
-
-
-def _unquote(value: str) -> str:
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-        return value[1:-1].strip()
-    return value
-
-
-def _clean_value(key: str, value: str) -> tuple[object, str]:
-    """Return (the value as the model stores it, "") or (None, what is wrong with it)."""
-    field_name = _FIELD_FOR_KEY.get(key, key)
-    if key == "published":
-        if not _ISO_DATE.match(value):
-            return None, f"published {value!r} is not an ISO date (write it as YYYY-MM-DD, e.g. 2024-06-23)"
-        try:
-            return datetime.date.fromisoformat(value), ""
-        except ValueError:
-            return None, f"published {value!r} is not a real calendar date"
-    if key == "kind":
-        kinds = SourceDocument.Kind.values
-        if value not in kinds:
-            return None, f"kind {value!r} is not one of: {', '.join(kinds)}"
-        return value, ""
-    if key == "language":
-        if not _LANGUAGE_TAG.match(value) or len(value) > SourceDocument._meta.get_field("language").max_length:
-            return None, f"language {value!r} is not a language tag such as en or ur"
-        return value, ""
-    if key == "url":
-        try:
-            URLValidator(schemes=["http", "https"])(value)
-        except ValidationError:
-            return None, f"url {value!r} is not a valid http(s) URL"
-    max_length = SourceDocument._meta.get_field(field_name).max_length
-    if max_length and len(value) > max_length:
-        return None, f"{key} is {len(value)} characters long; the most is {max_length}"
-    return value, ""
-
-
 # -- reading files ----------------------------------------------------------------------------------------
 
 
@@ -245,7 +114,7 @@ def source_text_decode(*, content: bytes) -> tuple[str | None, str]:
             f"not UTF-8 text (byte 0x{content[error.start]:02x} on line {line} cannot be decoded); "
             "save it as UTF-8 and import it again"
         )
-    if not text.removeprefix(_BOM).strip():
+    if not text.removeprefix(BOM).strip():
         return None, "the file contains only whitespace"
     controls = sum(1 for char in text if unicodedata.category(char) == "Cc" and char not in _TEXT_CONTROLS)
     if controls > _BINARY_CONTROL_SHARE * len(text):
@@ -377,12 +246,12 @@ def source_import_bytes(
     if errors:
         return ImportResult(name=name, outcome=Outcome.FAILED, dry_run=dry_run, reasons=["bad front matter: " + "; ".join(errors)])
 
-    base_slug = _base_slug(title=str(metadata.get("title", "")), filename=filename)
+    base_slug = slug_base(SourceDocument, str(metadata.get("title", "")), Path(filename).stem, filename, fallback="source")
     reserved = plan.slugs if (dry_run and plan is not None) else set()
     original_filename = PurePath(filename).name[:255]
     source = SourceDocument(text=text, sha256=digest, original_filename=original_filename, **metadata)
 
-    source.slug = _free_slug(base_slug, reserved=reserved)
+    source.slug = free_slug(SourceDocument, base_slug, reserved=reserved)
     problems = _model_problems(source)
     if problems:
         existing = _source_with_digest(digest)  # the model refuses a text another import stored meanwhile
@@ -412,7 +281,7 @@ def source_import_bytes(
             existing = _source_with_digest(digest)
             if existing is not None:
                 return ImportResult(name=name, outcome=Outcome.ALREADY_PRESENT, source=existing)
-            source.slug = _free_slug(base_slug, reserved=set())
+            source.slug = free_slug(SourceDocument, base_slug)
     return ImportResult(name=name, outcome=Outcome.FAILED, reasons=[f"could not find a free slug starting {base_slug!r}; try again"])
 
 
@@ -431,25 +300,6 @@ def sources_import_paths(*, paths: Iterable[str | os.PathLike], dry_run: bool = 
 def _source_with_digest(digest: str) -> SourceDocument | None:
     # The report names the stored source; its text, possibly long, is not needed for that.
     return SourceDocument.objects.defer("text").filter(sha256=digest).first()
-
-
-def _base_slug(*, title: str, filename: str) -> str:
-    max_length = SourceDocument._meta.get_field("slug").max_length - 10  # room for a "-N" suffix
-    for candidate in (title, Path(filename).stem, filename):
-        slug = slugify(candidate)[:max_length].strip("-_")
-        if slug:
-            return slug
-    return "source"
-
-
-def _free_slug(base: str, *, reserved: set[str]) -> str:
-    taken = set(SourceDocument.objects.filter(slug__startswith=base).values_list("slug", flat=True)) | reserved
-    if base not in taken:
-        return base
-    suffix = 2
-    while f"{base}-{suffix}" in taken:
-        suffix += 1
-    return f"{base}-{suffix}"
 
 
 def _model_problems(source: SourceDocument) -> list[str]:

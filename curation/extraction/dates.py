@@ -9,6 +9,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from sources.front_matter import parse_front_matter
+
 DAY = "day"
 MONTH = "month"
 YEAR = "year"
@@ -231,22 +233,12 @@ def _resolve_relative(mention: DateMention, published_on: datetime.date | None) 
     return ResolvedDate(None, UNKNOWN, note=f"“{mention.quote}” does not give a day.")
 
 
-_DATE_LINE = re.compile(r"\A\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\s", re.IGNORECASE)
-_FRONT_MATTER_DATE = re.compile(r"^(?:published|date|published_on)\s*:\s*(?P<date>\d{4}-\d{2}-\d{2})\s*$", re.IGNORECASE | re.MULTILINE)
 _DATELINE_DATE = re.compile(rf"\s*[A-Z][A-Za-z .]+,\s*{_MONTH}\s+{_DAYNUM}(?:,?\s+{_YEAR})?\s*(?:\([A-Za-z]+\))?\s*[:\-–—]")
 
 
 def publication_date_in_text(text: str) -> datetime.date | None:
     """Return the date a report carries in its first lines ("date 2024-06-23", "published: ..."), if any."""
-    head = text[:600]
-    for pattern in (_DATE_LINE, _FRONT_MATTER_DATE):
-        match = pattern.search(head)
-        if match:
-            try:
-                return datetime.date.fromisoformat(match.group("date"))
-            except ValueError:
-                return None
-    return None
+    return parse_front_matter(text)[0].get("published_on")
 
 
 def dateline_date(text: str, start: int = 0) -> DateMention | None:

@@ -8,7 +8,8 @@ the e-/i-/-ul- connectors, doubled letters and a/e/i vowel changes without listi
 """
 from dataclasses import dataclass, field, replace
 
-from curation.extraction.text import Token, fold, tokenize, transliteration_skeleton
+from curation.extraction.text import Token, tokenize, transliteration_skeleton
+from foundations.aliases import fold_accents
 
 OFFICE = "office"
 GROUP = "group"
@@ -262,7 +263,7 @@ def _provincial_offices() -> list[Entry]:
             variants += [f"Prime Minister of {p}", f"{p} Prime Minister", f"{p} PM", f"Prime Minister {p}", f"PM {p}"]
         entries.append(_office(f"prime-minister:{province}", f"Prime Minister of {province_name}", variants, province=province, base="chief-minister"))
     for city in ["Peshawar", "Quetta", "Karachi", "Lahore", "Rawalpindi", "Multan", "Gujranwala", "Bahawalpur", "Mangla"]:
-        entries.append(_office(f"corps-commander:{fold(city)}", f"Corps Commander {city}",
+        entries.append(_office(f"corps-commander:{fold_accents(city)}", f"Corps Commander {city}",
                                [f"Corps Commander {city}", f"{city} Corps Commander", f"Commander {city} Corps", f"{city} Corps commander"]))
     entries.append(_office("commander-southern-command", "Commander Southern Command",
                            ["Commander Southern Command", "Southern Command Commander", "Commander of the Southern Command"]))
@@ -339,8 +340,8 @@ def builtin_entries() -> list[Entry]:
         *_operations(),
         *_organisations(),
         *[Entry(f"region:{key}", REGION, name, tuple(names)) for key, (name, names) in PROVINCES.items()],
-        *[Entry(f"place:{fold(city).replace(' ', '-')}", PLACE, city, (city,)) for city in CITIES],
-        *[Entry(f"venue:{fold(name).replace(' ', '-')}", PLACE, name, tuple(variants), attrs={"venue": True}) for name, variants in VENUES],
+        *[Entry(f"place:{fold_accents(city).replace(' ', '-')}", PLACE, city, (city,)) for city in CITIES],
+        *[Entry(f"venue:{fold_accents(name).replace(' ', '-')}", PLACE, name, tuple(variants), attrs={"venue": True}) for name, variants in VENUES],
         # Longer names that contain an office but are not one.
         Entry("other:pmo", OTHER, "Prime Minister's Office", ("Prime Minister's Office", "Prime Minister Office", "PMO", "PM Office", "PM's Office", "Prime Minister’s Office")),
         Entry("other:cmo", OTHER, "Chief Minister's Office", ("Chief Minister's Office", "CM Office", "Chief Minister Office", "Chief Minister’s Office")),

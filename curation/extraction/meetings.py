@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from curation.extraction import dates
 from curation.extraction.gazetteer import BODY, OFFICE, PERSON, PLACE, REGION, Entry, Gazetteer, Match
 from curation.extraction.people import Name, name_after, name_before
-from curation.extraction.text import Sentence, fold, sentence_at
+from curation.extraction.text import Sentence, sentence_at
+from foundations.aliases import fold_accents
 
 # Words that say a sentence is about the sitting itself.
 MEETING_CUE = re.compile(
@@ -121,7 +122,7 @@ def find_body(text: str, sentence_list: list[Sentence], gazetteer: Gazetteer, bo
 
 
 def _says_federal(quote: str) -> bool:
-    folded = fold(quote)
+    folded = fold_accents(quote)
     return any(word in folded for word in ("central", "federal", "national apex", "nap apex", "national action plan apex"))
 
 
@@ -141,7 +142,7 @@ def _resolve_generic(text, sentence, sentence_list, gazetteer, body_start, entry
         if province and office.entry.attrs.get("base") in ("chief-minister", "governor") and provincial_body(province) is not None:
             return provincial_body(province), f"the {office.quote} in the same sentence"
     provincial = bool(_PROVINCIAL_CUE.search(sentence.text)) or entry.attrs.get("level") == "provincial"
-    dateline_province = _CITY_PROVINCE.get(fold(dateline_city or ""))
+    dateline_province = _CITY_PROVINCE.get(fold_accents(dateline_city or ""))
     # 3. The head of government leading the report (front matter excluded).
     report_sentences = [s for s in sentence_list if s.end > body_start][:3]
     lead_end = report_sentences[-1].end if report_sentences else body_start
@@ -164,7 +165,7 @@ def find_dateline(text: str, body_start: int, gazetteer: Gazetteer) -> PlaceFoun
     if match is None:
         return None
     city = match.group("city")
-    known = [entry for entry in gazetteer.of_kind(PLACE) if not entry.attrs.get("venue") and fold(entry.name) == fold(city)]
+    known = [entry for entry in gazetteer.of_kind(PLACE) if not entry.attrs.get("venue") and fold_accents(entry.name) == fold_accents(city)]
     if not known and not (city.isupper() and len(city) >= 4):
         return None
     name = known[0].name if known else city.title()

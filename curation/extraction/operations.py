@@ -3,7 +3,8 @@ import re
 from dataclasses import dataclass, field
 
 from curation.extraction.gazetteer import OPERATION, ORGANISATION, Entry, Gazetteer
-from curation.extraction.text import Sentence, fold, sentence_at
+from curation.extraction.text import Sentence, sentence_at
+from foundations.aliases import fold_accents
 
 # "Operation Sabre", "operation ‘Ghazab-lil-Haq’": a capitalised name after the word, for operations not yet known.
 _NAMED_OPERATION = re.compile(
@@ -37,10 +38,10 @@ def find_operations(text: str, sentence_list: list[Sentence], gazetteer: Gazette
         start, end = match.start("name"), match.start("name") + len(name)
         if any(s < end and start < e for s, e in known_spans):
             continue
-        first_word = fold(name.split()[0].split("-")[0])
+        first_word = fold_accents(name.split()[0].split("-")[0])
         if first_word in _NOT_OPERATION_NAMES or gazetteer.lookup(name) is not None:
             continue
-        key = f"new-operation:{fold(name)}"
+        key = f"new-operation:{fold_accents(name)}"
         sentence = sentence_at(sentence_list, start)
         if sentence is None:
             continue

@@ -3,7 +3,8 @@ import re
 from dataclasses import dataclass
 
 from curation.extraction.dates import MONTHS, WEEKDAYS
-from curation.extraction.text import fold, tokenize
+from curation.extraction.text import tokenize
+from foundations.aliases import fold_accents
 
 # Ranks and honorifics come between an office and a name, and are not part of the name.
 _RANKS = re.compile(
@@ -51,15 +52,15 @@ def name_after(text: str, position: int, limit: int = 5) -> Name | None:
             break
         if not words and gap.strip():
             break
-        if token.text[:1].isupper() and fold(token.text) not in _NOT_NAMES and not token.text.isupper():
+        if token.text[:1].isupper() and fold_accents(token.text) not in _NOT_NAMES and not token.text.isupper():
             words.append(token)
-        elif words and fold(token.text) in _JOINERS and gap in ("-", "‐", "‑"):
+        elif words and fold_accents(token.text) in _JOINERS and gap in ("-", "‐", "‑"):
             words.append(token)
         else:
             break
         if len(words) >= limit:
             break
-    while words and fold(words[-1].text) in _JOINERS:
+    while words and fold_accents(words[-1].text) in _JOINERS:
         words.pop()
     if not words:
         return None
@@ -101,6 +102,6 @@ def name_before(text: str, position: int, floor: int = 0) -> Name | None:
     if rank and rank.end() < window_start + match.end("name"):
         start = rank.end()
     words = text[start : window_start + match.end("name")]
-    if not words or fold(words.split()[0]) in _NOT_NAMES:
+    if not words or fold_accents(words.split()[0]) in _NOT_NAMES:
         return None
     return Name(words, start, start + len(words))

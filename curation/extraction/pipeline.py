@@ -8,9 +8,8 @@ from curation.extraction import dates, decisions, figures, meetings, operations
 from curation.extraction.gazetteer import GROUP, PERSON, REGION, Gazetteer, builtin_entries
 from curation.extraction.proposal import ATTENDEE, DECISION, FIGURE, MEETING, OPERATION as OPERATION_KIND, ORGANISATION, Proposed
 from curation.extraction.text import sentence_at, sentences
+from sources.front_matter import article_start
 
-_FRONT_MATTER = re.compile(r"\A(?:[ \t]*[A-Za-z_]+[ \t]*:[^\n]*\n)+[ \t]*---[ \t]*\n")
-_DATE_LINE = re.compile(r"\A\s*date\s+\d{4}-\d{2}-\d{2}\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -33,13 +32,7 @@ class Extraction:
 
 def body_start(text: str) -> int:
     """Return where the report proper begins, after any front matter or "date YYYY-MM-DD" line."""
-    match = _FRONT_MATTER.match(text)
-    if match:
-        return match.end()
-    match = _DATE_LINE.match(text)
-    if match:
-        return match.end()
-    return 0
+    return article_start(text)
 
 
 def extract(text: str, published_on: datetime.date | None = None, gazetteer: Gazetteer | None = None) -> Extraction:

@@ -1,7 +1,8 @@
 """Words, sentences and the two normal forms names are compared in, all with offsets into the text."""
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from foundations.aliases import fold_accents
 
 _WORD = re.compile(r"[^\W_]+")
 _VOWELS = set("aeiouy")
@@ -15,7 +16,7 @@ class Token:
 
     @property
     def key(self) -> str:
-        return fold(self.text)
+        return fold_accents(self.text)
 
     @property
     def is_capitalised(self) -> bool:
@@ -27,12 +28,6 @@ class Sentence:
     text: str
     start: int
     end: int
-
-
-def fold(word: str) -> str:
-    """Return the word without case or accents: the form exact matching compares."""
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -48,7 +43,7 @@ def transliteration_skeleton(words: list[str]) -> str:
     connectors (-e-, -i-, -ul-) fuse into the words, vowels after the first letter go, and doubled
     letters (Fasaad / Fasad, Radd / Rad) collapse.
     """
-    joined = "".join(fold(word) for word in words)
+    joined = "".join(fold_accents(word) for word in words)
     joined = "".join(ch for ch in joined if ch.isalnum())
     if not joined:
         return ""

@@ -11,7 +11,8 @@ from django.conf import settings
 from django.db import connection, transaction
 
 from foundations.publication import PublicationStatus
-from sources.importing import MAX_ARTICLE_BYTES, Outcome, parse_front_matter, source_import_bytes
+from sources.front_matter import parse_front_matter
+from sources.importing import MAX_ARTICLE_BYTES, Outcome, source_import_bytes
 from sources.models import SourceDocument, sha256_of_text
 
 FRONT_MATTER_ARTICLE = (
