@@ -19,18 +19,7 @@ from typing import Any, TextIO
 
 from django.db import models, transaction
 
-from meetings.models import (
-    Attendee,
-    Body,
-    BodyAlias,
-    Decision,
-    Meeting,
-    MeetingAgendaItem,
-    Office,
-    Person,
-    PersonAlias,
-    Weekday,
-)
+from meetings.models import Attendee, Body, BodyAlias, Decision, Meeting, MeetingAgendaItem, Office, Person, PersonAlias, Weekday
 from operations.models import Operation, OperationAlias, Region
 from seeding.files import CURATED_DIR, CuratedDataError, curated_file_read, expect_keys, expect_list, parse_date
 from seeding.records import RecordSync

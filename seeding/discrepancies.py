@@ -41,7 +41,7 @@ def curated_discrepancies_load(*, path: str | Path = DEFAULT_PATH) -> Counter:
             )
         for item in content.get("discrepancies", []):
             _discrepancy_load(loader, item)
-        loader.publish()
+            loader.publish()
     return loader.totals()
 
 

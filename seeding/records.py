@@ -172,8 +172,9 @@ class RecordSync:
         return changed
 
     def publish(self) -> None:
-        """Publish, through the editorial workflow, every record the file names that is a draft or in review."""
-        for record in self.to_publish:
+        """Publish, through the editorial workflow, every record named since the last publish that is a draft or in review."""
+        to_publish, self.to_publish = self.to_publish, []
+        for record in to_publish:
             record.refresh_from_db()  # publishing a meeting publishes its parts too: see what is left
             if record.status == PublicationStatus.WITHDRAWN:
                 self.write(f"{record._meta.verbose_name} “{record}”: withdrawn by the editors, left withdrawn")
