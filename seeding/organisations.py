@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 from meetings.models import Decision
 from foundations.publication import PublicationStatus
 from operations.models import Operation
