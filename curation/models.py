@@ -3,6 +3,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from foundations.safe_text import CheckedTextModel
+
 
 class ProposalQuerySet(models.QuerySet):
     def pending(self):
@@ -15,7 +17,7 @@ class ProposalQuerySet(models.QuerySet):
         return self.filter(source=source)
 
 
-class Proposal(models.Model):
+class Proposal(CheckedTextModel):
     """A record the extractor proposes from one source, waiting for an editor to accept, edit or reject it."""
 
     class Kind(models.TextChoices):
