@@ -149,3 +149,15 @@ def test_a_host_we_do_not_serve_is_a_json_400_in_the_api_and_a_page_elsewhere(cl
 )
 def test_every_api_error_has_the_one_shape(client, db, method, path, status):
     assert_api_error(getattr(client, method)(path), status)
+
+
+def test_the_schema_documents_the_outage_503_on_every_operation(client, db):
+    schema = client.get("/api/schema/?format=json").json()
+    undocumented = [
+        f"{method.upper()} {path}"
+        for path, operations in schema["paths"].items()
+        if path.startswith("/api/v1/")
+        for method, operation in operations.items()
+        if "503" not in operation["responses"]
+    ]
+    assert undocumented == []
