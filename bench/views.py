@@ -8,7 +8,7 @@ tests/api/test_bench_reference.py checks that the two documents are equal.
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from meetings.api import MeetingViewSet
@@ -65,7 +65,7 @@ def _meeting(request, meeting) -> dict:
     }
 
 
-@require_GET
+@require_safe
 def plain_meetings(request):
     """Return the API meeting list's page as the API does, from the same queryset, without serializers."""
     view = MeetingViewSet(action_map={"get": "list"}, format_kwarg=None, args=(), kwargs={})

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 
 from foundations.vague_dates import Weekday, vague_date_iso
+from foundations.safe_text import CheckedTextModel
 
 
 class ProposalQuerySet(models.QuerySet):
@@ -19,7 +20,7 @@ class ProposalQuerySet(models.QuerySet):
         return self.filter(source=source)
 
 
-class Proposal(models.Model):
+class Proposal(CheckedTextModel):
     """A record the extractor proposes from one source, waiting for an editor to accept, edit or reject it."""
 
     class Kind(models.TextChoices):

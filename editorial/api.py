@@ -112,12 +112,14 @@ class ModelValidatingSerializer(serializers.ModelSerializer):
         instance = self.instance if self.instance is not None else model()
         for name, value in attrs.items():
             setattr(instance, name, value)
-        written = {name for name, field in self.fields.items() if not field.read_only}
+        # Model fields are named by each serializer field's source (`article_url` writes `url`).
+        written = {field.source: name for name, field in self.fields.items() if not field.read_only}
         excluded = [field.name for field in model._meta.fields if field.name not in written]
         try:
             instance.full_clean(exclude=excluded)
         except DjangoValidationError as error:
-            raise exceptions.ValidationError(serializers.as_serializer_error(error)) from error
+            errors = serializers.as_serializer_error(error)
+            raise exceptions.ValidationError({written.get(name, name): messages for name, messages in errors.items()}) from error
         self._validated_instance = instance
         attrs.update(many_to_many)
         return attrs

@@ -8,12 +8,13 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from foundations.publication import HISTORY_EXCLUDED_FIELDS, EditorialRecord
+from foundations.safe_text import CheckedTextModel
 from sources.models import CITATION_TARGETS, exactly_one_of
 
 PUBLISH_PERMISSION = "editorial.publish_records"
 
 
-class Correction(models.Model):
+class Correction(CheckedTextModel):
     """A dated, public note saying what was changed in a record after it was published."""
 
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")

@@ -13,6 +13,7 @@ from django.db.models.functions import Floor
 from foundations.vague_dates import DatePrecision, vague_date_display
 from foundations.publication import PublicationStatus, Publishable, PublishableQuerySet
 from foundations.reversing import cached_reverse
+from foundations.safe_text import CheckedTextModel
 from sources.models import citation_quote_clean
 
 
@@ -43,7 +44,7 @@ class MeasureQuerySet(models.QuerySet):
         return self.filter(self.public_condition())
 
 
-class Measure(models.Model):
+class Measure(CheckedTextModel):
     """What a figure measures; the figures of one measure form a series that can be compared."""
 
     name = models.CharField(

@@ -5,6 +5,8 @@ import unicodedata
 from django.db import models
 from django.db.models.functions import Lower
 
+from foundations.safe_text import CheckedTextModel
+
 _JOINERS = re.compile(r"[\s\-‐‑‒–—_'’‘`\"“”.]+")
 
 
@@ -23,7 +25,7 @@ def normalize_name(name: str) -> str:
     return _JOINERS.sub(" ", fold_accents(name)).strip()
 
 
-class Alias(models.Model):
+class Alias(CheckedTextModel):
     """Another name a source uses for a record. Subclasses add the foreign key to the record."""
 
     name = models.CharField(max_length=200, help_text="The name exactly as a source writes it.")

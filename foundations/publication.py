@@ -9,6 +9,8 @@ single way to get public records. The transitions live in editorial.services.
 from django.conf import settings
 from django.db import models
 
+from foundations.safe_text import CheckedTextModel
+
 
 class PublicationStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
@@ -69,7 +71,7 @@ class EveryRecordPublicQuerySet(models.QuerySet):
         return self.all()
 
 
-class Publishable(models.Model):
+class Publishable(CheckedTextModel):
     """A record with a publication status and the timestamps consumers sync on."""
 
     status = models.CharField(

@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from foundations.publication import HISTORY_EXCLUDED_FIELDS, EditorialRecord, PublicationStatus, PublishableQuerySet
 from foundations.reversing import cached_reverse
+from foundations.safe_text import CheckedTextModel
 from foundations.search_index import search_vector_field
 from foundations.vague_dates import DatePrecision, Weekday, vague_date_display
 
@@ -161,7 +162,7 @@ class Meeting(EditorialRecord):
         return [attendee for attendee in self.attendees.all() if attendee.role == Attendee.Role.CHAIR]
 
 
-class MeetingAgendaItem(models.Model):
+class MeetingAgendaItem(CheckedTextModel):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
     topic = models.CharField(max_length=300)
     order = models.PositiveSmallIntegerField(default=0)

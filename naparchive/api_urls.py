@@ -1,5 +1,4 @@
 """Where the API lives: /api/v1/ (the resources), /api/schema/ (OpenAPI 3) and /api/docs/ (Swagger UI, ReDoc)."""
-from django.http import JsonResponse
 from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
@@ -11,6 +10,7 @@ from meetings.api import AttendeeViewSet, BodyViewSet, DecisionViewSet, MeetingV
 from naparchive.api_withdrawn import WithdrawnView
 from naparchive.popolo import PopoloView
 from operations.api import OperationViewSet
+from restapi.errors import error_response
 from organisations.api import OrganisationViewSet
 from sources.api import CitationViewSet, SourceViewSet
 
@@ -42,9 +42,7 @@ router.register("organisations", OrganisationViewSet, basename="organisation")
 @csrf_exempt  # An unknown address answers 404 to every method, never the CSRF page.
 def api_not_found(request, *args, **kwargs):
     """Answer an unknown API address with a JSON 404, as every other API error is answered."""
-    return JsonResponse(
-        {"status": 404, "detail": "No such API address. The schema at /api/schema/ lists them all."}, status=404
-    )
+    return error_response(404, "No such API address. The schema at /api/schema/ lists them all.")
 
 
 v1 = [

@@ -3,14 +3,39 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 
-from sources.models import SourceDocument
+from foundations.safe_text import xml_safe
 from meetings.models import Meeting
+from sources.models import SourceDocument
 
 FEED_ITEMS = 50
 
 
+def _xml_safe_values(entry: dict) -> None:
+    for key, value in entry.items():
+        if isinstance(value, str):
+            entry[key] = xml_safe(value)
+        elif isinstance(value, list | tuple) and all(isinstance(item, str) for item in value):
+            entry[key] = [xml_safe(item) for item in value]
+
+
+class XMLSafeAtom1Feed(Atom1Feed):
+    """An Atom feed that leaves out what XML 1.0 cannot carry, rather than failing for every reader.
+
+    New text with control characters is refused when it is saved; this keeps the feeds up whatever
+    older or directly loaded rows hold.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _xml_safe_values(self.feed)
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*args, **kwargs)
+        _xml_safe_values(self.items[-1])
+
+
 class LatestMeetingsFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = XMLSafeAtom1Feed
     title = "NAP Archive: new meetings"
     subtitle = "Meetings on Pakistan's National Action Plan, as they are added to the archive."
     link = reverse_lazy("meetings:meeting-list")
@@ -32,7 +57,7 @@ class LatestMeetingsFeed(Feed):
 
 
 class LatestSourcesFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = XMLSafeAtom1Feed
     title = "NAP Archive: new sources"
     subtitle = "Reports and statements added to the archive, kept verbatim."
     link = reverse_lazy("sources:source-list")

@@ -3,7 +3,7 @@ from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from meetings import selectors as meeting_selectors
 from naparchive.search_forms import SearchForm
@@ -16,7 +16,7 @@ HOME_LATEST_MEETINGS = 6
 HOME_OPERATIONS = 10
 
 
-@require_GET
+@require_safe
 def home(request):
     """Say what the archive is, show the latest meetings and the operations, and offer search."""
     context = {
@@ -28,7 +28,7 @@ def home(request):
     return render(request, "home.html", context)
 
 
-@require_GET
+@require_safe
 def search(request):
     """Search every kind of record, or page through one kind's results.
 
@@ -54,7 +54,7 @@ def search(request):
     return render(request, "search/search.html", context)
 
 
-@require_GET
+@require_safe
 def timeline(request):
     """Show every meeting and the operations it launched, year by year, on one page."""
     meetings = list(meeting_selectors.timeline_meetings())
@@ -66,7 +66,7 @@ def timeline(request):
     return render(request, "timeline.html", context)
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap"))
     lines = ["User-agent: *", "Disallow: /admin/", "Allow: /", f"Sitemap: {sitemap}", ""]

@@ -31,5 +31,8 @@ urlpatterns = [
     path("robots.txt", public_views.robots_txt, name="robots-txt"),
 ]
 
-# A database outage outside any view (e.g. saving the session) still gets the friendly 503 page.
+# A database outage outside any view (e.g. saving the session) still gets the friendly 503 page;
+# under /api/ (naparchive.database_outage.API_PATH_PREFIX) every error is the API's JSON error.
+handler400 = "naparchive.database_outage.bad_request"
+handler403 = "naparchive.database_outage.permission_denied"
 handler500 = "naparchive.database_outage.server_error"

@@ -5,10 +5,11 @@ from simple_history.models import HistoricalRecords
 from foundations.aliases import Alias, normalize_name
 from foundations.publication import HISTORY_EXCLUDED_FIELDS, EditorialRecord, EveryRecordPublicQuerySet, PublishableQuerySet
 from foundations.reversing import cached_reverse
+from foundations.safe_text import CheckedTextModel
 from foundations.search_index import search_vector_field
 
 
-class Region(models.Model):
+class Region(CheckedTextModel):
     """A place an operation covers or a figure describes: the country, a province, a district."""
 
     class Kind(models.TextChoices):

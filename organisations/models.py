@@ -8,6 +8,7 @@ from foundations.aliases import Alias
 from foundations.publication import PublicationStatus, Publishable, PublishableQuerySet
 from foundations.reversing import cached_reverse
 from figures.models import quote_link
+from foundations.safe_text import CheckedTextModel
 from sources.models import citation_quote_clean
 
 
@@ -126,7 +127,7 @@ class OrganisationCitationQuerySet(models.QuerySet):
         return self.filter(self.public_condition())
 
 
-class OrganisationCitation(models.Model):
+class OrganisationCitation(CheckedTextModel):
     """The exact passage of a source that names the organisation or says what it is."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="citations")

@@ -1,7 +1,10 @@
 """One error shape for every API answer: status, detail and, for a 400, what is wrong with each field."""
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import JsonResponse
 from rest_framework import exceptions, serializers, status
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -19,10 +22,29 @@ class ErrorSerializer(serializers.Serializer):
     retry_after = serializers.IntegerField(required=False, help_text="For 429 responses: seconds to wait.")
 
 
+def error_response(status_code: int, detail: str) -> JsonResponse:
+    """Return an API error in the one shape, for answers made outside DRF (middleware, error handlers)."""
+    response = JsonResponse({"status": status_code, "detail": detail}, status=status_code)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class RequestBodyTooLarge(exceptions.ParseError):
+    """A body over DATA_UPLOAD_MAX_MEMORY_SIZE: a client error, answered and not logged as ours."""
+
+    def __init__(self):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        shown = f"{limit / (1024 * 1024):g} MB" if limit >= 1024 * 1024 else f"{limit} bytes"
+        super().__init__(f"The request body is larger than {shown}, the most the API accepts.")
+
+
 def exception_handler(exc, context):
     """Answer every API error with the same JSON shape: status, detail and, for 400s, errors per field."""
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(serializers.as_serializer_error(exc))
+    elif isinstance(exc, RequestDataTooBig):
+        # Django would answer its HTML 400 and log the client's mistake as an ERROR.
+        exc = RequestBodyTooLarge()
     response = drf_exception_handler(exc, context)
     if response is None:
         return None

@@ -6,7 +6,13 @@ from restapi.errors import ErrorSerializer
 
 
 ERROR_RESPONSES = {
-    400: OpenApiResponse(ErrorSerializer, description="Bad parameters or payload: `errors` says what is wrong."),
+    400: OpenApiResponse(
+        ErrorSerializer,
+        description=(
+            "Bad parameters or payload (including a body over 2 MB, JSON that is malformed, nested over 32 "
+            "levels deep or gives a key twice): `detail`, and `errors` for each field, say what is wrong."
+        ),
+    ),
     401: OpenApiResponse(ErrorSerializer, description="The token is not valid."),
     403: OpenApiResponse(ErrorSerializer, description="Not allowed (writes need an editor's token)."),
     404: OpenApiResponse(ErrorSerializer, description="No such record (or not public)."),
@@ -14,6 +20,7 @@ ERROR_RESPONSES = {
     409: OpenApiResponse(ErrorSerializer, description="The record was saved by someone else since the version you edited."),
     415: OpenApiResponse(ErrorSerializer, description="Send JSON."),
     429: OpenApiResponse(ErrorSerializer, description="Too many requests: wait `Retry-After` seconds."),
+    503: OpenApiResponse(ErrorSerializer, description="The database is briefly unavailable: try again after `Retry-After` seconds."),
 }
 
 
@@ -85,7 +92,7 @@ class ArchiveAutoSchema(AutoSchema):
             }
         else:
             responses = super()._get_response_bodies(direction)
-        codes = [304, 400, 401, 404, 414, 429] if self.method == "GET" else [400, 401, 403, 404, 409, 415, 429]
+        codes = [304, 400, 401, 404, 414, 429, 503] if self.method == "GET" else [400, 401, 403, 404, 409, 415, 429, 503]
         for code in codes:
             if str(code) in responses:
                 continue

@@ -2,17 +2,25 @@
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
+from foundations.client_ip import client_ip
 
-class _RatesFromSettings:
+
+class _ArchiveThrottle:
     # DRF copies the rates into a class attribute at import time; reading them per request lets
     # settings (and tests, with override_settings) change them.
     def get_rate(self):
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
 
+    # DRF's own address keys on the whole X-Forwarded-For header unless NUM_PROXIES is set, so a client
+    # writing a new header on each request would never be counted twice. The address the login
+    # lockout uses, trusting only our own proxies (TRUSTED_PROXY_COUNT), is the one to count.
+    def get_ident(self, request):
+        return client_ip(request)
 
-class ArchiveAnonThrottle(_RatesFromSettings, AnonRateThrottle):
+
+class ArchiveAnonThrottle(_ArchiveThrottle, AnonRateThrottle):
     """Limit anonymous clients by address (rate: REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["anon"])."""
 
 
-class ArchiveUserThrottle(_RatesFromSettings, UserRateThrottle):
+class ArchiveUserThrottle(_ArchiveThrottle, UserRateThrottle):
     """Limit token clients per user (rate: REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["user"])."""

@@ -10,9 +10,8 @@ from __future__ import annotations
 import datetime
 import re
 
-from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 
+from foundations.safe_text import INVALID_WEB_URL, web_url_problem
 from sources.models import SourceDocument
 
 BOM = "\ufeff"
@@ -132,11 +131,9 @@ def _clean_value(key: str, value: str) -> tuple[object, str]:
         if not _LANGUAGE_TAG.match(value) or len(value) > SourceDocument._meta.get_field("language").max_length:
             return None, f"language {value!r} is not a language tag such as en or ur"
         return value, ""
-    if key == "url":
-        try:
-            URLValidator(schemes=["http", "https"])(value)
-        except ValidationError:
-            return None, f"url {value!r} is not a valid http(s) URL"
+    if key == "url" and (problem := web_url_problem(value)):
+        detail = "" if problem == INVALID_WEB_URL else f": {problem}"
+        return None, f"url {value!r} is not a valid http(s) URL{detail}"
     max_length = SourceDocument._meta.get_field(field_name).max_length
     if max_length and len(value) > max_length:
         return None, f"{key} is {len(value)} characters long; the most is {max_length}"

@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from foundations.publication import HISTORY_EXCLUDED_FIELDS, EditorialRecord, PublicationStatus, public_condition
 from foundations.reversing import cached_reverse
+from foundations.safe_text import CheckedTextModel
 from foundations.search_index import search_vector_field
 
 
@@ -128,7 +129,7 @@ class CitationQuerySet(models.QuerySet):
         return self.filter(self.public_condition())
 
 
-class Citation(models.Model):
+class Citation(CheckedTextModel):
     """The exact passage of a source that supports one curated fact."""
 
     source = models.ForeignKey(SourceDocument, on_delete=models.PROTECT, related_name="citations")

@@ -102,6 +102,32 @@ def test_editor_adds_a_meeting_with_a_cited_quote(editor_client, make_body, make
     assert meeting.status == PublicationStatus.DRAFT
 
 
+def test_admin_refuses_control_characters_naming_the_field(editor_client, make_body):
+    data = meeting_form_data(make_body(), title="Central Apex\x1b[1m meeting", summary="Line one\r\nline two")
+    response = editor_client.post(reverse("admin:meetings_meeting_add"), data)
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert list(errors) == ["title"] and "U+001B" in errors["title"][0]
+    assert not Meeting.objects.exists()
+
+
+def test_admin_refuses_a_source_url_that_is_not_a_uri(editor_client, make_source):
+    source = make_source(status=PublicationStatus.DRAFT)
+    url = reverse("admin:sources_sourcedocument_change", args=[source.pk])
+    form = editor_client.get(url).context["adminform"].form
+    data = {field.html_name: field.value() for field in form if field.value() is not None} | inline_management("citations")
+    # Django's form field takes an IRI; the API schema promises a URI, so letters outside A-Z are escaped.
+    data["url"] = "https://ur.example.org/پاکستان"
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert list(errors) == ["url"] and "percent-encoded" in errors["url"][0]
+    data["url"] = "https://ur.example.org/%D9%BE"
+    assert editor_client.post(url, data).status_code == 302
+    source.refresh_from_db()
+    assert source.url == "https://ur.example.org/%D9%BE"
+
+
 def test_admin_refuses_a_quote_that_is_not_in_the_source(editor_client, make_body, make_source):
     body = make_body()
     source = make_source(text="The apex committee met in Islamabad on 22 June.")

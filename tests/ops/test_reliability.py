@@ -13,7 +13,7 @@ import uuid
 import pytest
 from django.db import OperationalError
 
-from naparchive.database_outage import DatabaseOutageMiddleware
+from naparchive.database_outage import DatabaseOutageMiddleware, server_error
 from naparchive.request_logging import JsonLineFormatter
 from tests.ops.conftest import REPO
 from tests.ops.tcp_proxy import TcpProxy
@@ -42,6 +42,23 @@ def test_a_database_error_in_a_view_becomes_the_friendly_503_page(rf):
     page = response.content.decode()
     assert "temporarily unavailable" in page
     assert "Traceback" not in page and "OperationalError" not in page
+
+
+def test_a_database_error_in_an_api_view_is_the_api_json_503(rf):
+    response = DatabaseOutageMiddleware(lambda request: None).process_exception(rf.get("/api/v1/meetings/"), OperationalError("refused"))
+    assert response.status_code == 503 and response["Content-Type"] == "application/json"
+    assert json.loads(response.content) == {"status": 503, "detail": "The archive's database is temporarily unavailable. Try again shortly."}
+    assert response["Retry-After"] == "30" and response["Cache-Control"] == "no-store"
+
+
+def test_an_outage_outside_any_view_is_json_for_the_api_and_a_page_elsewhere(rf):
+    try:
+        raise OperationalError("server closed the connection")
+    except OperationalError:
+        api, page = server_error(rf.get("/api/v1/meetings/")), server_error(rf.get("/meetings/"))
+    assert api.status_code == page.status_code == 503
+    assert json.loads(api.content)["status"] == 503
+    assert "temporarily unavailable" in page.content.decode() and page["Content-Type"].startswith("text/html")
 
 
 def test_other_errors_are_left_to_the_500_handler(rf):
@@ -147,12 +164,16 @@ def test_pages_answer_503_while_postgresql_is_unreachable_and_recover_by_themsel
             assert "Traceback" not in body and "OperationalError" not in body
             assert headers["Retry-After"] == "30"
             assert "Content-Security-Policy" in headers
+        status, body, headers = fetch(base + "/api/v1/meetings/")
+        assert status == 503 and headers["Content-Type"] == "application/json"
+        assert json.loads(body) == {"status": 503, "detail": "The archive's database is temporarily unavailable. Try again shortly."}
+        assert headers["Retry-After"] == "30"
         status, body, _ = fetch(base + "/readyz")
         assert status == 503 and json.loads(body)["database"] == "unreachable"
         assert fetch(base + "/healthz")[0] == 200, "the process itself is still up"
 
         proxy.start()  # the database is back, on the same address
-        for page in pages:
+        for page in [*pages, "/api/v1/meetings/"]:
             assert fetch(base + page)[0] == 200, page
         assert fetch(base + "/readyz")[0] == 200
     finally:

@@ -6,6 +6,7 @@ from django.db import connection
 from django.urls import reverse
 
 from meetings.models import Meeting
+from sources.models import SourceDocument
 
 
 def html_of(response) -> str:
@@ -49,6 +50,18 @@ def test_source_feed_lists_published_sources(client, archive):
     feed = html_of(client.get(reverse("feed-sources")))
     assert archive.report_000.get_absolute_url() in feed
     assert archive.draft_source.get_absolute_url() not in feed
+
+
+def test_feeds_never_fail_on_control_characters_already_stored(client, archive):
+    # Rows written before text was checked, or loaded around the checks: the feeds stay up for everyone.
+    Meeting.objects.filter(pk=archive.meeting.pk).update(title="Apex\x1b[1m meeting\b", summary="A\x0bsummary")
+    SourceDocument.objects.filter(pk=archive.report_000.pk).update(title="Report\x1b", author="Staff\x0c", text="Text\x08 kept\r\n")
+    for name in ("feed-meetings", "feed-sources"):
+        response = client.get(reverse(name))
+        assert response.status_code == 200
+        feed = html_of(response)
+        assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", feed)
+    assert "<title>Apex[1m meeting (22 June 2024)</title>" in html_of(client.get(reverse("feed-meetings")))
 
 
 def test_sitemap_lists_published_pages_only(client, archive):

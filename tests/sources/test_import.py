@@ -421,3 +421,31 @@ def test_losing_a_race_on_the_slug_takes_the_next_free_one():
     assert result.outcome is Outcome.IMPORTED
     assert result.source.slug == "report-2"
     assert SourceDocument.objects.count() == 2
+
+
+# -- control characters and links ------------------------------------------------------------------------
+
+
+def test_control_characters_are_refused_by_file_and_the_others_are_imported(run_import, articles):
+    articles("escape-in-title.txt", "title: Apex \x1b[31mcommittee\n---\nThe article.\n")
+    articles("backspace-in-text.txt", "An article\nwith a backspace\x08 on its second line.\n")
+    articles("crlf.txt", "title: Windows line endings\r\n---\r\nThe article,\tkept verbatim.\r\n")
+
+    run = run_import(articles.folder)
+
+    assert SourceDocument.objects.get().original_filename == "crlf.txt"
+    assert "skipped: title: Control character U+001B found" in run.line_for("escape-in-title.txt")
+    assert "skipped: text: Control character U+0008 found on line 2" in run.line_for("backspace-in-text.txt")
+    assert run.error is not None
+    assert "escape-in-title.txt" in str(run.error) and "backspace-in-text.txt" in str(run.error)
+
+
+def test_a_url_that_is_not_a_uri_is_refused_by_file(run_import, articles):
+    articles("script-url.txt", 'url: https://example.org/a"><script>\n---\nThe article.\n')
+    articles("good.txt", "url: https://example.org/a%22%3E\n---\nAnother article.\n")
+
+    run = run_import(articles.folder)
+
+    assert SourceDocument.objects.get().url == "https://example.org/a%22%3E"
+    assert "skipped: bad front matter: line 1: url 'https://example.org/a\"><script>' is not a valid http(s) URL: " in run.line_for("script-url.txt")
+    assert "script-url.txt" in str(run.error)
