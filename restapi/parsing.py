@@ -52,7 +52,10 @@ class StrictJSONParser(JSONParser):
             decoded_stream = codecs.getreader(encoding)(stream)
             data = json.load(decoded_stream, object_pairs_hook=_object_without_duplicate_keys)
         except DuplicateKeyError as error:
-            raise exceptions.ParseError(f"JSON parse error - the key “{error.key[:60]}” is given more than once.") from None
+            key = error.key[:60]
+            if forbidden_character_error(key):
+                key = json.dumps(key)[1:-1]  # escaped: the answer must not carry what we refuse to store
+            raise exceptions.ParseError(f"JSON parse error - the key “{key}” is given more than once.") from None
         except RecursionError:
             raise exceptions.ParseError(self._too_deep) from None
         except ValueError as error:

@@ -61,6 +61,8 @@ def test_a_key_given_twice_is_a_400_naming_it(editor_client, db):
     assert body["detail"] == "JSON parse error - the key “name” is given more than once."
     nested = assert_api_error(post_body(editor_client, '{"name": "A", "slug": "ab", "x": {"k": 1, "k": 2}}'), 400)
     assert "“k”" in nested["detail"]
+    surrogate = assert_api_error(post_body(editor_client, '{"\\ud800": 1, "\\ud800": 2}'), 400)
+    assert "“\\ud800”" in surrogate["detail"]
     assert not Body.objects.exists()
 
 
