@@ -5,10 +5,10 @@ from django.db.models import Q
 
 from meetings.models import DatePrecision
 from foundations.aliases import Alias
-from foundations.publication import PublicationStatus, Publishable, PublishableQuerySet
+from foundations.publication import Publishable, PublishableQuerySet, public_condition
 from foundations.reversing import cached_reverse
 from figures.models import date_display, quote_link
-from sources.models import citation_quote_clean
+from sources.models import SourceDocument, citation_quote_clean
 
 
 class OrganisationQuerySet(PublishableQuerySet):
@@ -120,7 +120,7 @@ class OrganisationCitationQuerySet(models.QuerySet):
     @classmethod
     def public_condition(cls, prefix: str = "") -> models.Q:
         """Public while its organisation and its source are published."""
-        return models.Q(**{f"{prefix}organisation__status": PublicationStatus.PUBLISHED, f"{prefix}source__status": PublicationStatus.PUBLISHED})
+        return public_condition(Organisation, f"{prefix}organisation__") & public_condition(SourceDocument, f"{prefix}source__")
 
     def public(self):
         return self.filter(self.public_condition())
