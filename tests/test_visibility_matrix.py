@@ -19,7 +19,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import Client, override_settings
 
 from figures.models import Figure, Measure, Unit
@@ -27,6 +27,7 @@ from foundations.publication import PublicationStatus
 from meetings.models import Attendee, Body, DatePrecision, Decision, Meeting, Office, Person
 from naparchive.api_urls import router
 from naparchive.api_withdrawn import PUBLISHABLE_MODELS
+from naparchive import search_postgresql
 from naparchive.search import KINDS as SEARCH_KINDS
 from operations.models import Operation
 from organisations.models import Organisation, OrganisationCitation
@@ -400,10 +401,23 @@ def world(django_db_setup, django_db_blocker):
                 slug for model in PUBLISHABLE_MODELS.values() if any(f.name == "slug" for f in model._meta.fields)
                 for slug in model._default_manager.filter(status=WITHDRAWN).values_list("slug", flat=True)
             }
+            if connection.vendor == "postgresql":
+                world.search_rule = {kind: (_search_sql_public(table), set(table.model.objects.public().values_list("pk", flat=True)))
+                                     for kind, table in search_postgresql.TABLES.items()}
             world.public = {case: KINDS[case[0]][0].objects.public().filter(pk=record.pk).exists() for case, record in world.records.items()}
             transaction.set_rollback(True)
         cache.clear()
     return world
+
+
+def _search_sql_public(table) -> set[int]:
+    """Return the ids PostgreSQL search's own SQL condition takes for public."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT r.id FROM {table.table} r {table.joins} WHERE {table.published}",  # nosec B608 - constants
+            {"published": PublicationStatus.PUBLISHED},
+        )
+        return {row[0] for row in cursor.fetchall()}
 
 
 def surface_names() -> list[str]:
@@ -451,3 +465,11 @@ def test_a_record_has_a_page_only_while_public(world, kind, state):
 
 def test_the_withdrawn_list_names_every_record_out_of_public_view(world):
     assert world.withdrawn_listed == world.withdrawn_expected
+
+
+@pytest.mark.parametrize("kind", list(search_postgresql.TABLES))
+def test_postgresql_search_sql_takes_for_public_what_public_does(world, kind):
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's search SQL")
+    by_sql, by_rule = world.search_rule[kind]
+    assert by_sql == by_rule
