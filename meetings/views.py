@@ -2,7 +2,7 @@
 from django.views.generic import DetailView, ListView, MonthArchiveView, YearArchiveView
 
 from meetings import selectors
-from meetings.models import Office, Person
+from meetings.models import Meeting, Office, Person
 from meetings.public_filters import DecisionFilter, MeetingFilter
 from foundations.listing import FilteredListView
 from foundations.preview import DraftPreviewMixin
@@ -67,6 +67,7 @@ class MeetingMonthArchiveView(MeetingArchiveMixin, MonthArchiveView):
 
 
 class MeetingDetailView(DraftPreviewMixin, DetailView):
+    model = Meeting
     template_name = "meetings/meeting_detail.html"
 
     def get_preview_queryset(self, *, preview):
