@@ -25,6 +25,7 @@ from django.test import Client, override_settings
 from figures.models import Figure, Measure, Unit
 from foundations.publication import PublicationStatus
 from meetings.models import Attendee, Body, DatePrecision, Decision, Meeting, Office, Person
+from meetings.selectors import _archive_overview
 from naparchive.api_urls import router
 from naparchive.api_withdrawn import PUBLISHABLE_MODELS
 from naparchive import search_postgresql
@@ -404,6 +405,11 @@ def world(django_db_setup, django_db_blocker):
             if connection.vendor == "postgresql":
                 world.search_rule = {kind: (_search_sql_public(table), set(table.model.objects.public().values_list("pk", flat=True)))
                                      for kind, table in search_postgresql.TABLES.items()}
+            overview = _archive_overview()
+            world.counts = (
+                {name: overview[f"{name}_count"] for name in COUNTED_KINDS},
+                {name: model.objects.public().count() for name, model in COUNTED_KINDS.items()},
+            )
             world.public = {case: KINDS[case[0]][0].objects.public().filter(pk=record.pk).exists() for case, record in world.records.items()}
             transaction.set_rollback(True)
         cache.clear()
@@ -418,6 +424,10 @@ def _search_sql_public(table) -> set[int]:
             {"published": PublicationStatus.PUBLISHED},
         )
         return {row[0] for row in cursor.fetchall()}
+
+
+# The home page's counts, by the name archive_overview() gives each.
+COUNTED_KINDS = {"meeting": Meeting, "decision": Decision, "source": SourceDocument, "operation": Operation, "person": Person}
 
 
 def surface_names() -> list[str]:
@@ -473,3 +483,8 @@ def test_postgresql_search_sql_takes_for_public_what_public_does(world, kind):
         pytest.skip("PostgreSQL's search SQL")
     by_sql, by_rule = world.search_rule[kind]
     assert by_sql == by_rule
+
+
+def test_the_home_page_counts_the_public_records(world):
+    shown, public = world.counts
+    assert shown == public
