@@ -366,6 +366,14 @@ SHOWN_ON = {
 }
 
 
+class Unthrottled(Client):
+    """An anonymous client the API never throttles: the throttle's counts (in the cache) go before each request."""
+
+    def get(self, *args, **kwargs):
+        cache.clear()
+        return super().get(*args, **kwargs)
+
+
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
     """Plant the archive, fetch every surface anonymously, then roll everything back."""
@@ -376,7 +384,7 @@ def world(django_db_setup, django_db_blocker):
             planter = Planter(world)
             for kind, state in CASES:
                 world.records[(kind, state)] = getattr(planter, f"build_{kind}")(state, token(kind, state))
-            client = Client()
+            client = Unthrottled()
             surfaces = {name: [url] for name, url in HTML_LISTS.items()}
             surfaces |= search_surfaces() | api_surfaces() | detail_surfaces() | api_detail_surfaces(world.bodies, client)
             for name, urls in surfaces.items():
@@ -405,6 +413,7 @@ def world(django_db_setup, django_db_blocker):
             if connection.vendor == "postgresql":
                 world.search_rule = {kind: (_search_sql_public(table), set(table.model.objects.public().values_list("pk", flat=True)))
                                      for kind, table in search_postgresql.TABLES.items()}
+            world.oracle = _slug_filter_answers(client, world)
             overview = _archive_overview()
             world.counts = (
                 {name: overview[f"{name}_count"] for name in COUNTED_KINDS},
@@ -424,6 +433,36 @@ def _search_sql_public(table) -> set[int]:
             {"published": PublicationStatus.PUBLISHED},
         )
         return {row[0] for row in cursor.fetchall()}
+
+
+def slug_filters() -> list[tuple[str, str, object]]:
+    """Every API filter that takes a record's slug: (resource, parameter, filter), from the router."""
+    found = []
+    for prefix, viewset, _ in router.registry:
+        filterset = getattr(viewset, "filterset_class", None)
+        for name, filter_ in (filterset.base_filters.items() if filterset else []):
+            if getattr(filter_, "extra", {}).get("to_field_name") == "slug":
+                found.append((prefix, name, filter_))
+    return found
+
+
+def _slug_filter_answers(client, world) -> dict:
+    """Answer each slug filter given each planted record that is not public, and given a slug nobody has."""
+    planted = [token(kind, state) for kind, state in CASES] + [name for names in world.hidden.values() for name in names]
+    answers = {}
+    for prefix, name, filter_ in slug_filters():
+        queryset = filter_.queryset(None) if callable(filter_.queryset) else filter_.queryset
+        model = queryset.model
+        hidden = [slug for slug in planted if model._default_manager.filter(slug=slug).exists()
+                  and not model._default_manager.public().filter(slug=slug).exists()]
+        unknown = client.get(f"/api/v1/{prefix}/", {name: "zqnosuchslugq"})
+        for slug in hidden:
+            response = client.get(f"/api/v1/{prefix}/", {name: slug})
+            answers[(prefix, name, slug)] = (
+                (response.status_code, response.content.decode().replace(slug, "SLUG")),
+                (unknown.status_code, unknown.content.decode().replace("zqnosuchslugq", "SLUG")),
+            )
+    return answers
 
 
 # The home page's counts, by the name archive_overview() gives each.
@@ -488,3 +527,10 @@ def test_postgresql_search_sql_takes_for_public_what_public_does(world, kind):
 def test_the_home_page_counts_the_public_records(world):
     shown, public = world.counts
     assert shown == public
+
+
+@pytest.mark.parametrize("prefix,name", [(prefix, name) for prefix, name, _ in slug_filters()])
+def test_a_filter_answers_a_non_public_slug_as_a_slug_nobody_has(world, prefix, name):
+    answers = {slug: pair for (p, n, slug), pair in world.oracle.items() if (p, n) == (prefix, name)}
+    for slug, (given_hidden, given_unknown) in answers.items():
+        assert given_hidden == given_unknown, f"/api/v1/{prefix}/?{name}={slug} tells a non-public record from none"
