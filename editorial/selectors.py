@@ -10,8 +10,8 @@ from django.db.models import Model, Prefetch, Q
 
 from editorial.models import Correction, Discrepancy
 from foundations.aliases import normalize_name
-from foundations.publication import PublicationStatus
-from sources.models import CITATION_TARGETS, Citation
+from foundations.publication import public_condition
+from sources.models import CITATION_TARGETS, Citation, SourceDocument
 
 FactKey = tuple[str, int]  # ("meeting", 12), ("decision", 40)...
 
@@ -123,7 +123,7 @@ def corroboration_for_facts(
     if not condition:
         return {}
     rows = (
-        Citation.objects.filter(condition, source__status=PublicationStatus.PUBLISHED)
+        Citation.objects.filter(condition, public_condition(SourceDocument, "source__"))
         .values_list(*(f"{kind}_id" for kind in CITATION_TARGETS), "source_id", "source__title", "source__outlet", "source__origin")
         .order_by()
     )
@@ -151,8 +151,8 @@ def corrections_for_records(*, records: Iterable[Model]) -> list[Correction]:
 
 
 def _public_discrepancies():
-    citations = Citation.objects.filter(source__status=PublicationStatus.PUBLISHED).select_related("source")
-    return Discrepancy.objects.published().prefetch_related(Prefetch("citations", queryset=citations))
+    citations = Citation.objects.filter(public_condition(SourceDocument, "source__")).select_related("source")
+    return Discrepancy.objects.public().prefetch_related(Prefetch("citations", queryset=citations))
 
 
 def discrepancies_for_meeting(*, meeting_id: int) -> list[Discrepancy]:

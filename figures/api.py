@@ -6,10 +6,9 @@ from figures.models import Figure, Measure
 from figures.serializers import FigureSerializer, FigureWriteSerializer, MeasureSerializer
 from editorial.api import WorkflowViewSet
 from restapi.exports import columns
-from foundations.publication import PublicationStatus
+from foundations.publication import public_condition, with_public_links
 
 SLUG = r"[-a-zA-Z0-9_]+"
-_PUBLISHED = PublicationStatus.PUBLISHED
 
 
 def _places(figure) -> str:
@@ -48,12 +47,8 @@ class FigureViewSet(WorkflowViewSet):
     ]
 
     def base_queryset(self, include):
-        return Figure.objects.select_related("measure", "source", "given_by_body").defer("source__text").prefetch_related("places")
-
-    def get_queryset(self):
-        queryset = super().get_queryset()
-        # A figure is public only with its source: the reader must be able to open the quote.
-        return queryset if self.drafts else queryset.filter(source__status=_PUBLISHED)
+        queryset = Figure.objects.select_related("measure", "source").defer("source__text").prefetch_related("places")
+        return with_public_links(queryset, "given_by_body", preview=self.drafts)
 
 
 class MeasureViewSet(WorkflowViewSet):
@@ -72,10 +67,5 @@ class MeasureViewSet(WorkflowViewSet):
     export_columns = columns("id", "slug", "name", "unit", "description", "figure_count", "created_at", "updated_at")
 
     def base_queryset(self, include):
-        visible_figures = Q() if self.drafts else Q(figures__status=_PUBLISHED, figures__source__status=_PUBLISHED)
+        visible_figures = Q() if self.drafts else public_condition(Figure, "figures__")
         return Measure.objects.annotate(figure_count=Count("figures", filter=visible_figures, distinct=True))
-
-    def get_queryset(self):
-        queryset = self.base_queryset(self.include)
-        # Measures carry no status of their own: one is public once a public figure uses it.
-        return queryset if self.drafts else queryset.filter(figure_count__gt=0)

@@ -2,15 +2,19 @@
 import django_filters
 
 from figures.models import Figure, Measure, Qualifier, Unit
-from restapi.filtersets import PublishableFilterSet, YearFilter
+from restapi.filtersets import PublishableFilterSet, YearFilter, visible_choices
 from operations.models import Region
 
 
 def _slug_choice(model, *, field_name: str, label: str, empty_label: str) -> django_filters.ModelChoiceFilter:
-    """Return a filter on a record given by slug; an unknown slug is refused with a message naming it."""
+    """Return a filter on a record given by slug; an unknown slug is refused with a message naming it.
+
+    The options are the records the reader may see (a measure whose figures are all drafts is not one).
+    """
+    visible = visible_choices(model)
     return django_filters.ModelChoiceFilter(
         field_name=field_name,
-        queryset=model.objects.order_by("name"),
+        queryset=lambda request: visible(request).order_by("name"),
         to_field_name="slug",
         label=label,
         empty_label=empty_label,

@@ -11,10 +11,10 @@ from django.db.models import F, Q
 from django.db.models.functions import Floor
 
 from foundations.vague_dates import DatePrecision, vague_date_display
-from foundations.publication import PublicationStatus, Publishable, PublishableQuerySet
+from foundations.publication import PublicationStatus, Publishable, PublishableQuerySet, public_condition, with_public_links
 from foundations.reversing import cached_reverse
 from foundations.safe_text import CheckedTextModel
-from sources.models import citation_quote_clean
+from sources.models import SourceDocument, citation_quote_clean
 
 
 class Unit(models.TextChoices):
@@ -74,7 +74,7 @@ class FigureQuerySet(PublishableQuerySet):
     @classmethod
     def public_condition(cls, prefix: str = "") -> models.Q:
         """Published, and citing a published source a reader can open."""
-        return models.Q(**{f"{prefix}status": PublicationStatus.PUBLISHED, f"{prefix}source__status": PublicationStatus.PUBLISHED})
+        return models.Q(**{f"{prefix}status": PublicationStatus.PUBLISHED}) & public_condition(SourceDocument, f"{prefix}source__")
 
     def covering_year(self, year: int):
         """Return the figures whose period, as far as the source establishes it, includes part of this year.
@@ -86,7 +86,8 @@ class FigureQuerySet(PublishableQuerySet):
         )
 
     def with_related(self):
-        return self.select_related("measure", "source", "given_by_body").prefetch_related("places")
+        # The body a figure is attributed to is named only while public.
+        return with_public_links(self.select_related("measure", "source"), "given_by_body").prefetch_related("places")
 
 
 def _first_day(date: datetime.date, precision: str) -> datetime.date:

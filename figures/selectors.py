@@ -20,7 +20,7 @@ from figures.charts import (
 )
 from figures.models import Figure, Measure, Unit
 from meetings.models import Body, Meeting
-from foundations.publication import PublicationStatus
+from foundations.publication import with_public_links
 from operations.models import Operation, Region
 from sources.models import SourceDocument
 
@@ -224,7 +224,7 @@ def chart_meetings_per_year(*, body: Body | None = None) -> Chart | None:
     """Return published meetings per year, stacked by body (or for one body); undated meetings are counted in a note."""
 
     def build() -> Chart | None:
-        meetings = Meeting.objects.published().filter(body__status=PublicationStatus.PUBLISHED)
+        meetings = Meeting.objects.public()
         if body is not None:
             meetings = meetings.filter(body=body)
         rows = (
@@ -271,15 +271,14 @@ def chart_operations_timeline() -> Chart | None:
 
     def build() -> Chart | None:
         operations = list(
-            Operation.objects.published().select_related("launch_meeting").order_by("name")
+            # The launch meeting is loaded only while public (None otherwise).
+            with_public_links(Operation.objects.public(), "launch_meeting").order_by("name")
         )
         dated = sorted(
             (
                 operation
                 for operation in operations
-                if operation.launch_meeting is not None
-                and operation.launch_meeting.is_published
-                and operation.launch_meeting.date is not None
+                if operation.launch_meeting is not None and operation.launch_meeting.date is not None
             ),
             key=lambda operation: (operation.launch_meeting.date, operation.name),
         )
@@ -311,7 +310,7 @@ def chart_operations_timeline() -> Chart | None:
                 Cell(meeting.title, meeting.get_absolute_url()),
             )
         for operation in undated:
-            meeting = operation.launch_meeting if operation.launch_meeting is not None and operation.launch_meeting.is_published else None
+            meeting = operation.launch_meeting
             table.add(
                 Cell(operation.name, operation.get_absolute_url()),
                 operation.get_kind_display(),
@@ -321,4 +320,4 @@ def chart_operations_timeline() -> Chart | None:
         notes = (f"{len(undated)} operation(s) without an established launch date are listed but not drawn.",) if undated else ()
         return Chart(chart_key, title, description, svg, table.columns, tuple(table.rows), notes)
 
-    return chart_cached(name="operations-timeline", stamp=data_stamp(Operation.objects.all(), Meeting.objects.all()), build=build)
+    return chart_cached(name="operations-timeline", stamp=data_stamp(Operation.objects.all(), Meeting.objects.all(), Body.objects.all()), build=build)

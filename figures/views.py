@@ -43,14 +43,14 @@ class MeasureListView(ListView):
     template_name = "figures/measure_list.html"
 
     def get_queryset(self):
-        return Measure.objects.filter(figures__in=Figure.objects.public()).distinct().order_by("name")
+        return Measure.objects.public().order_by("name")
 
 
 class MeasureDetailView(DetailView):
     template_name = "figures/measure_detail.html"
 
     def get_queryset(self):
-        return Measure.objects.filter(figures__in=Figure.objects.public()).distinct()
+        return Measure.objects.public()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

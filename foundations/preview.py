@@ -1,14 +1,20 @@
-"""Who sees drafts: the public sees published records only; logged-in staff may preview drafts."""
+"""Who sees drafts: readers see public records only; editors with a model's view permission preview its drafts.
+
+`drafts_visible_to` is the one test, used by the pages here and by the API (restapi.visibility).
+"""
+from django.db.models import Model
 from django.utils.cache import patch_cache_control
 
 
-def drafts_visible_to(user) -> bool:
-    """Return True if this user may preview records that are not yet published."""
-    return bool(user and user.is_authenticated and user.is_active and user.is_staff)
+def drafts_visible_to(user, model: type[Model]) -> bool:
+    """Return True if this user may see this model's records that are not public (its view permission)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    return user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}")
 
 
 class DraftPreviewMixin:
-    """For detail views: the published record for everyone, any record for staff, marked when a draft.
+    """For detail views of `model`: the public record for everyone, any record for its editors, marked when a draft.
 
     `get_preview_queryset(preview=...)` builds the queryset; the template receives `preview_drafts`
     so that it can mark draft parts of a published record too.
@@ -19,7 +25,7 @@ class DraftPreviewMixin:
 
     @property
     def preview_drafts(self) -> bool:
-        return drafts_visible_to(getattr(self.request, "user", None))
+        return drafts_visible_to(getattr(self.request, "user", None), self.model)
 
     def get_queryset(self):
         return self.get_preview_queryset(preview=self.preview_drafts)

@@ -146,3 +146,26 @@ class EditorialRecord(Publishable):
     @property
     def is_withdrawn(self) -> bool:
         return self.status == PublicationStatus.WITHDRAWN
+
+
+def with_public_links(queryset: models.QuerySet, *paths: str, preview: bool = False) -> models.QuerySet:
+    """Load these forward links (`parent`, `launch_meeting__body`), each None where its record is not public.
+
+    For a preview every linked record is loaded (as select_related does). Otherwise each link is
+    prefetched through its model's `public()`, so a linked draft, withdrawn record or one whose own
+    links make it non-public is absent (None) on every surface that reads the link, one query a link.
+    """
+    if preview:
+        return queryset.select_related(*paths)
+    following: dict[str, list[str]] = {}
+    for path in paths:
+        first, _, rest = path.partition("__")
+        following.setdefault(first, [])
+        if rest:
+            following[first].append(rest)
+    lookups = []
+    for name, rests in following.items():
+        related_model = queryset.model._meta.get_field(name).related_model
+        linked = with_public_links(related_model._default_manager.public(), *rests)
+        lookups.append(models.Prefetch(name, queryset=linked))
+    return queryset.prefetch_related(*lookups)

@@ -18,6 +18,7 @@ from meetings.serializers import (
     PersonWriteSerializer,
 )
 from editorial.api import WorkflowViewSet
+from foundations.publication import with_public_links
 from restapi.exports import columns
 from restapi.visibility import visible
 from foundations.subqueries import count_of
@@ -226,6 +227,6 @@ class BodyViewSet(WorkflowViewSet):
     export_columns = columns("id", "slug", "name", "short_name", "kind", "parent.slug", "description", "status", "created_at", "updated_at")
 
     def base_queryset(self, include):
-        return Body.objects.select_related("parent").prefetch_related("aliases").annotate(
+        return with_public_links(Body.objects.prefetch_related("aliases"), "parent", preview=self.drafts).annotate(
             meeting_count=count_of(visible(Meeting, drafts=self.drafts), "body")
         )

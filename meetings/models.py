@@ -5,7 +5,7 @@ from django.db.models import Q
 from foundations.aliases import Alias
 from simple_history.models import HistoricalRecords
 
-from foundations.publication import HISTORY_EXCLUDED_FIELDS, EditorialRecord, PublicationStatus, PublishableQuerySet
+from foundations.publication import HISTORY_EXCLUDED_FIELDS, EditorialRecord, PublicationStatus, PublishableQuerySet, public_condition
 from foundations.reversing import cached_reverse
 from foundations.safe_text import CheckedTextModel
 from foundations.search_index import search_vector_field
@@ -90,6 +90,13 @@ class Office(EditorialRecord):
         return self.title
 
 
+class MeetingQuerySet(PublishableQuerySet):
+    @classmethod
+    def public_condition(cls, prefix: str = "") -> Q:
+        """Published, and held by a public body: a meeting names its body on every surface."""
+        return Q(**{f"{prefix}status": PublicationStatus.PUBLISHED}) & public_condition(Body, f"{prefix}body__")
+
+
 class Meeting(EditorialRecord):
     """One sitting of a body, with its date only as precise as the sources make it."""
 
@@ -114,6 +121,8 @@ class Meeting(EditorialRecord):
     summary = models.TextField(blank=True)
     search_vector = search_vector_field()
     history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED_FIELDS)
+
+    objects = MeetingQuerySet.as_manager()
 
     class Meta:
         ordering = [models.F("date").desc(nulls_last=True), "title"]
@@ -180,9 +189,10 @@ class AttendeeQuerySet(PublishableQuerySet):
     def public_condition(cls, prefix: str = "") -> Q:
         """Published, at a published meeting, and naming no person or office that is not public."""
         return (
-            Q(**{f"{prefix}status": PublicationStatus.PUBLISHED, f"{prefix}meeting__status": PublicationStatus.PUBLISHED})
-            & (Q(**{f"{prefix}person__isnull": True}) | Q(**{f"{prefix}person__status": PublicationStatus.PUBLISHED}))
-            & (Q(**{f"{prefix}office__isnull": True}) | Q(**{f"{prefix}office__status": PublicationStatus.PUBLISHED}))
+            Q(**{f"{prefix}status": PublicationStatus.PUBLISHED})
+            & public_condition(Meeting, f"{prefix}meeting__")
+            & (Q(**{f"{prefix}person__isnull": True}) | public_condition(Person, f"{prefix}person__"))
+            & (Q(**{f"{prefix}office__isnull": True}) | public_condition(Office, f"{prefix}office__"))
         )
 
 
@@ -190,7 +200,7 @@ class DecisionQuerySet(PublishableQuerySet):
     @classmethod
     def public_condition(cls, prefix: str = "") -> Q:
         """Published, at a published meeting."""
-        return Q(**{f"{prefix}status": PublicationStatus.PUBLISHED, f"{prefix}meeting__status": PublicationStatus.PUBLISHED})
+        return Q(**{f"{prefix}status": PublicationStatus.PUBLISHED}) & public_condition(Meeting, f"{prefix}meeting__")
 
 
 class Attendee(EditorialRecord):

@@ -9,7 +9,7 @@ from operations.models import Operation
 
 
 def _meeting_year_choices():
-    return [(str(day.year), str(day.year)) for day in Meeting.objects.published().dates("date", "year", order="DESC")]
+    return [(str(day.year), str(day.year)) for day in Meeting.objects.public().dates("date", "year", order="DESC")]
 
 
 class YearChoiceFilter(django_filters.ChoiceFilter):
@@ -32,8 +32,8 @@ class PublicFilterSet(django_filters.FilterSet):
                 filter_.extra.setdefault("widget", PlainSelect)
 
 
-def _published_operations():
-    return Operation.objects.published().order_by("name")
+def _public_operations():
+    return Operation.objects.public().order_by("name")
 
 
 class MeetingFilter(PublicFilterSet):
@@ -44,8 +44,8 @@ class MeetingFilter(PublicFilterSet):
         label="Body",
         to_field_name="slug",
         empty_label="Any body",
-        queryset=Body.objects.published()
-        .filter(Exists(Meeting.objects.published().filter(body=OuterRef("pk"))))
+        queryset=Body.objects.public()
+        .filter(Exists(Meeting.objects.public().filter(body=OuterRef("pk"))))
         .order_by("name"),
     )
     chair = django_filters.ModelChoiceFilter(
@@ -54,8 +54,8 @@ class MeetingFilter(PublicFilterSet):
         empty_label="Anyone",
         method="filter_chair",
         # Only what an option shows: a list of every chair can be thousands of people long.
-        queryset=Person.objects.published()
-        .filter(Exists(Attendee.objects.published().filter(person=OuterRef("pk"), role=Attendee.Role.CHAIR)))
+        queryset=Person.objects.public()
+        .filter(Exists(Attendee.objects.public().filter(person=OuterRef("pk"), role=Attendee.Role.CHAIR)))
         .only("name", "slug")
         .order_by("name"),
     )
@@ -64,7 +64,7 @@ class MeetingFilter(PublicFilterSet):
         to_field_name="slug",
         empty_label="Any operation",
         method="filter_operation",
-        queryset=_published_operations(),
+        queryset=_public_operations(),
     )
     domain = django_filters.ChoiceFilter(
         label="Decision domain", choices=Decision.Domain.choices, empty_label="Any domain", method="filter_domain"
@@ -81,16 +81,16 @@ class MeetingFilter(PublicFilterSet):
         fields = ["year", "body", "chair", "operation", "domain", "sort"]
 
     def filter_chair(self, queryset, name, person):
-        chaired = Attendee.objects.published().filter(role=Attendee.Role.CHAIR, person=person).values("meeting_id")
+        chaired = Attendee.objects.public().filter(role=Attendee.Role.CHAIR, person=person).values("meeting_id")
         return queryset.filter(pk__in=chaired)
 
     def filter_operation(self, queryset, name, operation):
-        concerning = Decision.objects.published().filter(operations=operation).values("meeting_id")
+        concerning = Decision.objects.public().filter(operations=operation).values("meeting_id")
         launched = Operation.objects.filter(pk=operation.pk, launch_meeting__isnull=False).values("launch_meeting_id")
         return queryset.filter(Q(pk__in=concerning) | Q(pk__in=launched))
 
     def filter_domain(self, queryset, name, domain):
-        return queryset.filter(pk__in=Decision.objects.published().filter(domain=domain).values("meeting_id"))
+        return queryset.filter(pk__in=Decision.objects.public().filter(domain=domain).values("meeting_id"))
 
     def sort_meetings(self, queryset, name, value):
         orderings = {"newest": MEETINGS_NEWEST_FIRST, "oldest": MEETINGS_OLDEST_FIRST, "title": ("title", "id")}
@@ -106,7 +106,7 @@ class DecisionFilter(PublicFilterSet):
         field_name="operations",
         to_field_name="slug",
         empty_label="Any operation",
-        queryset=_published_operations(),
+        queryset=_public_operations(),
     )
     year = YearChoiceFilter(field_name="meeting__date__year")
 

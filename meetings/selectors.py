@@ -1,7 +1,7 @@
 """Read the archive for public pages: what each page shows, in a fixed number of queries.
 
-Every function takes `preview`: False shows published records only (the public); True, for staff,
-shows drafts too so they can be checked before publication.
+Every function takes `preview`: False shows public records only (each model's `public()`); True, for
+editors who may view drafts, shows drafts too so they can be checked before publication.
 """
 from dataclasses import dataclass, field
 
@@ -10,12 +10,10 @@ from django.db.models.functions import ExtractYear
 
 from meetings.models import Attendee, Body, DatePrecision, Decision, Meeting, Office, Person
 from foundations.caching import kept_until_archive_changes
-from foundations.publication import PublicationStatus
+from foundations.publication import public_condition, with_public_links
 from foundations.subqueries import count_of
 from operations.models import Operation
 from sources.models import Citation, SourceDocument
-
-PUBLISHED = PublicationStatus.PUBLISHED
 
 # Dated meetings first, newest first; meetings whose date is not established last.
 MEETINGS_NEWEST_FIRST = (F("date").desc(nulls_last=True), "title", "id")
@@ -23,26 +21,23 @@ MEETINGS_OLDEST_FIRST = (F("date").asc(nulls_last=True), "title", "id")
 
 
 def _visible(queryset: QuerySet, *, preview: bool) -> QuerySet:
-    return queryset.all() if preview else queryset.published()
+    return queryset.all() if preview else queryset.public()
 
 
 def citations_visible(*, preview: bool) -> QuerySet:
-    """Return citations whose source the viewer may open, with the source loaded."""
+    """Return citations whose source the viewer may open, with the source loaded.
+
+    For prefetching under a fact already visible: of Citation's rule, only the source's part is left.
+    """
     citations = Citation.objects.select_related("source").order_by(F("source__published_on").asc(nulls_last=True), "source_id", "id")
     if not preview:
-        citations = citations.filter(source__status=PUBLISHED)
+        citations = citations.filter(public_condition(SourceDocument, "source__"))
     return citations
 
 
 def attendees_visible(*, preview: bool) -> QuerySet:
     """Return attendees with their person and office; the public sees none that names a draft record."""
-    attendees = Attendee.objects.select_related("person", "office").order_by("order", "id")
-    if not preview:
-        # Not only drafts: people and offices in review or withdrawn are not public either.
-        attendees = attendees.published().filter(
-            Q(person__isnull=True) | Q(person__status=PUBLISHED), Q(office__isnull=True) | Q(office__status=PUBLISHED)
-        )
-    return attendees
+    return _visible(Attendee.objects, preview=preview).select_related("person", "office").order_by("order", "id")
 
 
 def operations_visible(*, preview: bool) -> QuerySet:
@@ -57,13 +52,13 @@ def meeting_list_queryset() -> QuerySet:
     """Return published meetings with what a list row shows: body, chairs, decision count, launches."""
     chairs = attendees_visible(preview=False).filter(role=Attendee.Role.CHAIR)
     return (
-        Meeting.objects.published()
+        Meeting.objects.public()
         .select_related("body")
         .prefetch_related(
             Prefetch("attendees", queryset=chairs, to_attr="chair_attendees"),
             Prefetch("launched_operations", queryset=operations_visible(preview=False), to_attr="visible_launched_operations"),
         )
-        .annotate(decision_count=count_of(Decision.objects.published(), "meeting"))
+        .annotate(decision_count=count_of(Decision.objects.public(), "meeting"))
         .order_by(*MEETINGS_NEWEST_FIRST)
     )
 
@@ -162,7 +157,7 @@ def meeting_record(*, meeting: Meeting) -> MeetingRecord:
 def meeting_years() -> list[dict]:
     """Return each year with published dated meetings and how many, newest first."""
     return list(
-        Meeting.objects.published()
+        Meeting.objects.public()
         .filter(date__isnull=False)
         .annotate(year=ExtractYear("date"))
         .values("year")
@@ -186,11 +181,10 @@ def meeting_archive_queryset(*, month_known: bool) -> QuerySet:
 def decision_list_queryset() -> QuerySet:
     """Return published decisions of published meetings, newest meeting first, with their operations."""
     return (
-        Decision.objects.published()
-        .filter(meeting__status=PUBLISHED)
+        Decision.objects.public()
         .select_related("meeting", "meeting__body")
         .prefetch_related(Prefetch("operations", queryset=operations_visible(preview=False)))
-        .annotate(citation_count=Count("citations", filter=Q(citations__source__status=PUBLISHED), distinct=True))
+        .annotate(citation_count=Count("citations", filter=public_condition(SourceDocument, "citations__source__"), distinct=True))
         .order_by(F("meeting__date").desc(nulls_last=True), "meeting__title", "meeting_id", "order", "id")
     )
 
@@ -198,15 +192,13 @@ def decision_list_queryset() -> QuerySet:
 def attendances_visible(*, preview: bool) -> QuerySet:
     """Return attendances at visible meetings, oldest first, with meeting, body, person and office."""
     attendances = attendees_visible(preview=preview).select_related("meeting", "meeting__body")
-    if not preview:
-        attendances = attendances.filter(meeting__status=PUBLISHED)
     return attendances.order_by(F("meeting__date").asc(nulls_last=True), "meeting__title", "order", "id")
 
 
 def person_list_queryset() -> QuerySet:
-    attended = Q(attendances__status=PUBLISHED, attendances__meeting__status=PUBLISHED)
+    attended = public_condition(Attendee, "attendances__")
     return (
-        Person.objects.published()
+        Person.objects.public()
         .annotate(
             meeting_count=Count("attendances__meeting", filter=attended, distinct=True),
             first_date=Min("attendances__meeting__date", filter=attended),
@@ -229,10 +221,10 @@ def person_detail_queryset(*, preview: bool) -> QuerySet:
 
 
 def office_list_queryset() -> QuerySet:
-    attended = Q(attendances__status=PUBLISHED, attendances__meeting__status=PUBLISHED)
-    return Office.objects.published().annotate(
+    attended = public_condition(Attendee, "attendances__")
+    return Office.objects.public().annotate(
         meeting_count=Count("attendances__meeting", filter=attended, distinct=True),
-        holder_count=Count("attendances__person", filter=attended & Q(attendances__person__status=PUBLISHED), distinct=True),
+        holder_count=Count("attendances__person", filter=attended, distinct=True),
     ).order_by("title")
 
 
@@ -253,7 +245,7 @@ def archive_overview() -> dict:
 
 
 def _archive_overview() -> dict:
-    meetings = Meeting.objects.published().aggregate(
+    meetings = Meeting.objects.public().aggregate(
         count=Count("id"), undated=Count("id", filter=Q(date__isnull=True)), first=Min("date"), last=Max("date")
     )
     return {
@@ -261,18 +253,17 @@ def _archive_overview() -> dict:
         "undated_meeting_count": meetings["undated"],
         "first_year": meetings["first"].year if meetings["first"] else None,
         "last_year": meetings["last"].year if meetings["last"] else None,
-        "decision_count": Decision.objects.published().filter(meeting__status=PUBLISHED).count(),
-        "source_count": SourceDocument.objects.published().count(),
-        "operation_count": Operation.objects.published().count(),
-        "person_count": Person.objects.published().count(),
+        "decision_count": Decision.objects.public().count(),
+        "source_count": SourceDocument.objects.public().count(),
+        "operation_count": Operation.objects.public().count(),
+        "person_count": Person.objects.public().count(),
     }
 
 
 def body_public_queryset():
-    """Return the published bodies by name, with their parent and their number of published meetings."""
+    """Return public bodies by name, each with its parent (None unless public) and how many public meetings it held."""
     return (
-        Body.objects.published()
-        .select_related("parent")
-        .annotate(meeting_count=Count("meetings", filter=Q(meetings__status=PublicationStatus.PUBLISHED), distinct=True))
+        with_public_links(Body.objects.public(), "parent")
+        .annotate(meeting_count=Count("meetings", filter=public_condition(Meeting, "meetings__"), distinct=True))
         .order_by("name")
     )

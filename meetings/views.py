@@ -70,6 +70,7 @@ class MeetingMonthArchiveView(MeetingArchiveMixin, MonthArchiveView):
 
 
 class MeetingDetailView(DraftPreviewMixin, DetailView):
+    model = Meeting
     template_name = "meetings/meeting_detail.html"
 
     def get_preview_queryset(self, *, preview):
@@ -140,14 +141,13 @@ class BodyDetailView(DetailView):
     def get_queryset(self):
         return selectors.body_public_queryset().prefetch_related(
             "aliases",
-            Prefetch("children", queryset=Body.objects.published().order_by("name"), to_attr="published_children"),
-            Prefetch("meetings", queryset=Meeting.objects.published().order_by("-date", "title"), to_attr="published_meetings"),
+            Prefetch("children", queryset=Body.objects.public().order_by("name"), to_attr="published_children"),
+            Prefetch("meetings", queryset=Meeting.objects.public().order_by("-date", "title"), to_attr="published_meetings"),
             Prefetch("figures", queryset=Figure.objects.public().with_related(), to_attr="public_figures"),
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        parent = self.object.parent
-        context["parent"] = parent if parent is not None and parent.is_published else None
+        context["parent"] = self.object.parent
         context["meetings_chart"] = figure_selectors.chart_meetings_per_year(body=self.object)
         return context

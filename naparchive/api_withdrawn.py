@@ -59,14 +59,22 @@ class WithdrawnQuerySerializer(serializers.Serializer):
 
 
 def withdrawn_records(*, since, types: Iterable[str]) -> list[dict]:
-    """Return the records not public now that changed at or after `since` (unpublished, or never published)."""
+    """Return the records not public now that changed at or after `since` (unpublished, or never published).
+
+    A record is named by its slug only if it was public once (withdrawn, or published through the
+    workflow before): a mirror may hold a copy under that slug. Any other record (a draft, or one hidden
+    by a record it depends on) is given by id alone: its slug, like its name, may never have been public.
+    """
     records = []
     for name in types:
         model = PUBLISHABLE_MODELS[name]
-        fields = ["id", "status", "updated_at", *(["slug"] if any(f.name == "slug" for f in model._meta.fields) else [])]
+        field_names = {f.name for f in model._meta.fields}
+        fields = ["id", "status", "updated_at", *({"slug", "published_at"} & field_names)]
         hidden = model._default_manager.exclude(pk__in=model._default_manager.public().values("pk")).filter(updated_at__gte=since)
         for row in hidden.order_by("updated_at", "id").values(*fields):
-            records.append({"type": name, "slug": None, **row})
+            published_at, slug = row.pop("published_at", None), row.pop("slug", None)
+            once_public = row["status"] == PublicationStatus.WITHDRAWN or published_at is not None
+            records.append({"type": name, "slug": slug if once_public else None, **row})
     return records
 
 

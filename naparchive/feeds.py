@@ -41,7 +41,7 @@ class LatestMeetingsFeed(Feed):
     link = reverse_lazy("meetings:meeting-list")
 
     def items(self):
-        return Meeting.objects.published().select_related("body").order_by("-created_at", "-id")[:FEED_ITEMS]
+        return Meeting.objects.public().select_related("body").order_by("-created_at", "-id")[:FEED_ITEMS]
 
     def item_title(self, meeting):
         return f"{meeting.title} ({meeting.date_display})"
@@ -63,7 +63,7 @@ class LatestSourcesFeed(Feed):
     link = reverse_lazy("sources:source-list")
 
     def items(self):
-        return SourceDocument.objects.published().defer("search_vector").order_by("-created_at", "-id")[:FEED_ITEMS]
+        return SourceDocument.objects.public().defer("search_vector").order_by("-created_at", "-id")[:FEED_ITEMS]
 
     def item_title(self, source):
         return str(source)

@@ -10,6 +10,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.views import APIView
 
 from foundations.vague_dates import vague_date_iso
+from foundations.publication import with_public_links
 from meetings.models import Attendee, Body, Meeting, Office, Person
 from restapi.viewsets import ArchiveAPIMixin
 from restapi.visibility import request_sees_drafts, visible
@@ -49,11 +50,13 @@ def popolo_chunks(*, drafts: bool, api_url: Callable[[str, str], str]) -> Iterat
             "name": body.name,
             "other_names": [{"name": name} for name in [body.short_name, *(alias.name for alias in body.aliases.all())] if name],
             "classification": body.kind,
-            "parent_id": f"organization/{body.parent.slug}" if body.parent_id and (drafts or body.parent.is_published) else None,
+            "parent_id": f"organization/{body.parent.slug}" if body.parent is not None else None,
             "description": body.description,
             "links": [{"url": api_url("body", body.slug), "note": "NAP Archive API"}],
         }
-        for body in visible(Body, drafts=drafts).select_related("parent").prefetch_related("aliases").iterator(chunk_size=500)
+        for body in with_public_links(visible(Body, drafts=drafts), "parent", preview=drafts)
+        .prefetch_related("aliases")
+        .iterator(chunk_size=500)
     )
     posts = (
         {"id": f"post/{office.slug}", "label": office.title, "links": [{"url": api_url("office", office.slug), "note": "NAP Archive API"}]}

@@ -11,7 +11,6 @@ from django.db.models import F, Q, QuerySet
 
 from meetings.models import Decision, Meeting, Person
 from foundations.aliases import normalize_name
-from foundations.publication import PublicationStatus
 from naparchive.search_postgresql import RankedPage
 from operations.models import Operation
 from sources.models import SourceDocument
@@ -29,22 +28,21 @@ class Fields:
 @functools.cache
 def _fields() -> dict[str, Fields]:
     """Each kind's fields (built on first use: the querysets are only ever filtered, never evaluated)."""
-    published = PublicationStatus.PUBLISHED
     return {
         "meetings": Fields(
-            Meeting.objects.published().select_related("body"),
+            Meeting.objects.public().select_related("body"),
             ("title", "summary", "place", "date_note"),
             (F("date").desc(nulls_last=True), "title", "pk"),
         ),
         "decisions": Fields(
-            Decision.objects.published().filter(meeting__status=published).select_related("meeting"),
+            Decision.objects.public().select_related("meeting"),
             ("text", "note"),
             (F("meeting__date").desc(nulls_last=True), "-pk"),
         ),
-        "operations": Fields(Operation.objects.published(), ("name", "summary", "kind_note"), ("-pk",), "aliases__name"),
-        "people": Fields(Person.objects.published(), ("name", "description"), ("-pk",), "aliases__name"),
+        "operations": Fields(Operation.objects.public(), ("name", "summary", "kind_note"), ("-pk",), "aliases__name"),
+        "people": Fields(Person.objects.public(), ("name", "description"), ("-pk",), "aliases__name"),
         "sources": Fields(
-            SourceDocument.objects.published(),
+            SourceDocument.objects.public(),
             ("title", "text", "outlet", "author"),
             (F("published_on").desc(nulls_last=True), "-pk"),
         ),

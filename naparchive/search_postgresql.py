@@ -46,6 +46,8 @@ class Table:
     columns: tuple[str, ...]
     # ORDER BY, newest first, over indexed columns.
     newest: str
+    # The model's public() rule, in SQL over `r` and `joins`: tests/test_visibility_matrix.py checks it
+    # selects exactly the records public() does, for every kind and state.
     published: str = "r.status = %(published)s"
     # Tables the published condition and the order need.
     joins: str = ""
@@ -66,14 +68,16 @@ TABLES = {
         ("id", "title", "slug", "summary", "date", "date_precision", "weekday"),
         # The public meeting lists' order, which has its own index.
         newest="r.date DESC NULLS LAST, r.title, r.id",
-        related=("body", Body, "b", ("id", "name"), "JOIN meetings_body b ON b.id = r.body_id"),
+        published="r.status = %(published)s AND b.status = %(published)s",
+        joins="JOIN meetings_body b ON b.id = r.body_id",
+        related=("body", Body, "b", ("id", "name"), ""),
     ),
     "decisions": Table(
         Decision,
         ("id", "text", "domain"),
         newest="m.date DESC NULLS LAST, r.id DESC",
-        published="r.status = %(published)s AND m.status = %(published)s",
-        joins="JOIN meetings_meeting m ON m.id = r.meeting_id",
+        published="r.status = %(published)s AND m.status = %(published)s AND mb.status = %(published)s",
+        joins="JOIN meetings_meeting m ON m.id = r.meeting_id JOIN meetings_body mb ON mb.id = m.body_id",
         related=("meeting", Meeting, "m", ("id", "title", "slug", "date", "date_precision", "weekday"), ""),
         window_first=True,
     ),

@@ -11,7 +11,7 @@ class PublishedSitemap(Sitemap):
     model = None
 
     def items(self):
-        return self.model.objects.published().only("slug", "updated_at").order_by("pk")
+        return self.model.objects.public().only("slug", "updated_at").order_by("pk")
 
     def lastmod(self, record):
         return record.updated_at

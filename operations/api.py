@@ -3,6 +3,7 @@ from django.db.models import Prefetch
 
 from meetings.api import decision_queryset
 from editorial.api import WorkflowViewSet
+from foundations.publication import with_public_links
 from restapi.exports import columns
 from restapi.visibility import visible
 from operations.filters import OperationFilterSet
@@ -39,7 +40,9 @@ class OperationViewSet(WorkflowViewSet):
 
     def base_queryset(self, include):
         drafts = self.drafts
-        queryset = Operation.objects.select_related("parent", "launch_meeting__body").prefetch_related("aliases", "regions")
+        queryset = with_public_links(
+            Operation.objects.prefetch_related("aliases", "regions"), "parent", "launch_meeting__body", preview=drafts
+        )
         if "children" in include:
             queryset = queryset.prefetch_related(
                 Prefetch("children", queryset=visible(Operation, drafts=drafts), to_attr="visible_children")

@@ -5,18 +5,15 @@ from django.db.models import F, Prefetch, QuerySet
 
 from meetings.models import Decision, Meeting
 from meetings.selectors import citations_visible, operations_visible
-from foundations.publication import PublicationStatus
+from foundations.publication import with_public_links
 from foundations.subqueries import count_of
 from operations.models import Operation
 
-PUBLISHED = PublicationStatus.PUBLISHED
-
 
 def operations_by_launch() -> QuerySet:
-    """Return published operations with their launch meeting and parent, in order of launch."""
+    """Return public operations with their launch meeting and parent (None unless public), in order of launch."""
     return (
-        Operation.objects.published()
-        .select_related("launch_meeting", "parent")
+        with_public_links(Operation.objects.public(), "launch_meeting", "parent")
         .prefetch_related("aliases")
         .order_by(F("launch_meeting__date").asc(nulls_last=True), "name")
     )
@@ -30,7 +27,7 @@ def latest_launched_operations(count: int) -> QuerySet:
 def operation_list_queryset() -> QuerySet:
     """Return operations_by_launch() with how many published decisions concern each (counted per row shown)."""
     return operations_by_launch().annotate(
-        decision_count=count_of(Decision.objects.published().filter(meeting__status=PUBLISHED), "operations")
+        decision_count=count_of(Decision.objects.public(), "operations")
     )
 
 
@@ -42,12 +39,12 @@ def operation_detail_queryset(*, preview: bool) -> QuerySet:
         .order_by(F("meeting__date").asc(nulls_last=True), "meeting__title", "meeting_id", "order", "id")
     )
     if not preview:
-        decisions = decisions.published().filter(meeting__status=PUBLISHED)
-    operations = Operation.objects.all() if preview else Operation.objects.published()
-    return operations.select_related("parent", "launch_meeting", "launch_meeting__body").prefetch_related(
+        decisions = decisions.public()
+    operations = Operation.objects.all() if preview else Operation.objects.public()
+    return with_public_links(operations, "parent", "launch_meeting__body", preview=preview).prefetch_related(
         "aliases",
         "regions",
-        Prefetch("children", queryset=operations_visible(preview=preview).select_related("launch_meeting")),
+        Prefetch("children", queryset=with_public_links(operations_visible(preview=preview), "launch_meeting", preview=preview)),
         Prefetch("citations", queryset=citations),
         Prefetch("decisions", queryset=decisions),
     )
@@ -64,7 +61,7 @@ def operation_meetings(*, operation: Operation, preview: bool) -> list[MeetingCo
     """Return, oldest first, every meeting that launched the operation or decided about it; runs no query."""
     concerned: dict[int, MeetingConcerned] = {}
     launch = operation.launch_meeting
-    if launch is not None and (preview or launch.is_published):
+    if launch is not None:  # loaded only while public, unless previewing
         concerned[launch.pk] = MeetingConcerned(meeting=launch, launched_here=True)
     for decision in operation.decisions.all():
         concerned.setdefault(decision.meeting_id, MeetingConcerned(meeting=decision.meeting)).decisions.append(decision)

@@ -3,6 +3,7 @@ from django.views.generic import DetailView, ListView
 
 from foundations.preview import DraftPreviewMixin
 from operations import selectors
+from operations.models import Operation
 
 
 class OperationListView(ListView):
@@ -14,6 +15,7 @@ class OperationListView(ListView):
 
 
 class OperationDetailView(DraftPreviewMixin, DetailView):
+    model = Operation
     template_name = "operations/operation_detail.html"
 
     def get_preview_queryset(self, *, preview):

@@ -9,7 +9,6 @@ from operations.models import Operation
 from organisations.filters import OrganisationFilterSet
 from organisations.models import Organisation, OrganisationCitation
 from organisations.serializers import OrganisationSerializer, OrganisationWriteSerializer
-from foundations.publication import PublicationStatus
 
 
 def _aliases(organisation) -> str:
@@ -36,9 +35,7 @@ class OrganisationViewSet(WorkflowViewSet):
     ]
 
     def base_queryset(self, include):
-        citations = OrganisationCitation.objects.select_related("source").defer("source__text")
-        if not self.drafts:
-            citations = citations.filter(source__status=PublicationStatus.PUBLISHED)
+        citations = visible(OrganisationCitation, drafts=self.drafts).select_related("source").defer("source__text")
         return Organisation.objects.prefetch_related(
             "aliases",
             Prefetch("citations", queryset=citations, to_attr="visible_citations"),

@@ -5,11 +5,11 @@ from django.db.models import Q
 
 from foundations.vague_dates import DatePrecision, vague_date_display
 from foundations.aliases import Alias
-from foundations.publication import PublicationStatus, Publishable, PublishableQuerySet
+from foundations.publication import Publishable, PublishableQuerySet, public_condition
 from foundations.reversing import cached_reverse
 from figures.models import quote_link
 from foundations.safe_text import CheckedTextModel
-from sources.models import citation_quote_clean
+from sources.models import SourceDocument, citation_quote_clean
 
 
 class OrganisationQuerySet(PublishableQuerySet):
@@ -121,7 +121,7 @@ class OrganisationCitationQuerySet(models.QuerySet):
     @classmethod
     def public_condition(cls, prefix: str = "") -> models.Q:
         """Public while its organisation and its source are published."""
-        return models.Q(**{f"{prefix}organisation__status": PublicationStatus.PUBLISHED, f"{prefix}source__status": PublicationStatus.PUBLISHED})
+        return public_condition(Organisation, f"{prefix}organisation__") & public_condition(SourceDocument, f"{prefix}source__")
 
     def public(self):
         return self.filter(self.public_condition())

@@ -15,16 +15,16 @@ class OrganisationListView(FilteredListView):
     paginate_by = 50
 
     def get_base_queryset(self):
-        return Organisation.objects.published().with_related()
+        return Organisation.objects.public().with_related()
 
 
 class OrganisationDetailView(DetailView):
     template_name = "organisations/organisation_detail.html"
 
     def get_queryset(self):
-        return Organisation.objects.published().prefetch_related(
+        return Organisation.objects.public().prefetch_related(
             "aliases",
-            Prefetch("citations", queryset=OrganisationCitation.objects.filter(source__status="published").select_related("source")),
-            Prefetch("decisions", queryset=Decision.objects.published().filter(meeting__status="published").select_related("meeting")),
-            Prefetch("operations", queryset=Operation.objects.published()),
+            Prefetch("citations", queryset=OrganisationCitation.objects.public().select_related("source")),
+            Prefetch("decisions", queryset=Decision.objects.public().select_related("meeting")),
+            Prefetch("operations", queryset=Operation.objects.public()),
         )

@@ -4,6 +4,8 @@ What is public is each model's own rule, its queryset's `public()`; nothing here
 """
 from django.db.models import Model, QuerySet
 
+from foundations.preview import drafts_visible_to
+
 
 def visible(model: type[Model], *, drafts: bool) -> QuerySet:
     """Return the records of a model a client may see: all of them for editors, else the public ones."""
@@ -13,7 +15,4 @@ def visible(model: type[Model], *, drafts: bool) -> QuerySet:
 
 def request_sees_drafts(request, model: type[Model]) -> bool:
     """Return True if the request comes from an editor allowed to view this model's drafts."""
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return False
-    return user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}")
+    return drafts_visible_to(getattr(request, "user", None), model)

@@ -123,7 +123,7 @@ class CitationQuerySet(models.QuerySet):
         fact = Q()
         for name in CITATION_TARGETS:
             fact |= public_condition(Citation._meta.get_field(name).related_model, f"{prefix}{name}__")
-        return Q(**{f"{prefix}source__status": PublicationStatus.PUBLISHED}) & fact
+        return public_condition(SourceDocument, f"{prefix}source__") & fact
 
     def public(self):
         return self.filter(self.public_condition())

@@ -1,18 +1,16 @@
 """Read sources for public pages, and place each cited passage in the source's text."""
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from foundations.publication import PublicationStatus
+from foundations.publication import public_condition
 from sources.models import Citation, SourceDocument
-
-PUBLISHED = PublicationStatus.PUBLISHED
 
 
 def citations_with_targets(*, preview: bool) -> QuerySet:
-    """Return citations with the fact each supports loaded; the public sees only published facts."""
+    """Return citations with the fact each supports loaded; the public sees only public citations (Citation's rule)."""
     citations = Citation.objects.select_related(
         "meeting",
         "attendee__meeting",
@@ -21,25 +19,13 @@ def citations_with_targets(*, preview: bool) -> QuerySet:
         "decision__meeting",
         "operation",
     ).order_by("id")
-    if not preview:
-        citations = citations.filter(citation_supports_public_fact())
-    return citations
-
-
-def citation_supports_public_fact(prefix: str = "") -> Q:
-    """Match citations whose fact is published (and, for attendees and decisions, so is the meeting)."""
-    return (
-        Q(**{f"{prefix}meeting__status": PUBLISHED})
-        | Q(**{f"{prefix}attendee__status": PUBLISHED, f"{prefix}attendee__meeting__status": PUBLISHED})
-        | Q(**{f"{prefix}decision__status": PUBLISHED, f"{prefix}decision__meeting__status": PUBLISHED})
-        | Q(**{f"{prefix}operation__status": PUBLISHED})
-    )
+    return citations if preview else citations.public()
 
 
 def source_list_queryset() -> QuerySet:
     return (
-        SourceDocument.objects.published()
-        .annotate(citation_count=Count("citations", filter=citation_supports_public_fact("citations__"), distinct=True))
+        SourceDocument.objects.public()
+        .annotate(citation_count=Count("citations", filter=public_condition(Citation, "citations__"), distinct=True))
         .defer("text", "search_vector")
         # Aggregation drops Meta.ordering, so say it again.
         .order_by(F("published_on").desc(nulls_last=True), "original_filename", "id")
@@ -47,7 +33,7 @@ def source_list_queryset() -> QuerySet:
 
 
 def source_detail_queryset(*, preview: bool) -> QuerySet:
-    sources = SourceDocument.objects.all() if preview else SourceDocument.objects.published()
+    sources = SourceDocument.objects.all() if preview else SourceDocument.objects.public()
     return sources.prefetch_related(Prefetch("citations", queryset=citations_with_targets(preview=preview)))
 
 

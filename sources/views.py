@@ -3,6 +3,7 @@ from django.views.generic import DetailView, ListView
 
 from foundations.preview import DraftPreviewMixin
 from sources import selectors
+from sources.models import SourceDocument
 
 
 class SourceListView(ListView):
@@ -14,6 +15,7 @@ class SourceListView(ListView):
 
 
 class SourceDetailView(DraftPreviewMixin, DetailView):
+    model = SourceDocument
     template_name = "sources/sourcedocument_detail.html"
 
     def get_preview_queryset(self, *, preview):

@@ -1,6 +1,7 @@
 """Fixtures for the public pages: a sample archive, a staff client, and a query-count comparison."""
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test import Client
@@ -16,8 +17,9 @@ def archive(make_source, make_body, make_meeting, make_person, make_office, make
 
 @pytest.fixture
 def staff_client(db):
-    """A second browser, logged in as staff; the `client` fixture stays anonymous."""
+    """A second browser, logged in as an editor who may view every record (drafts included); `client` stays anonymous."""
     user = get_user_model().objects.create_user("editor", password="a long enough password", is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(codename__startswith="view_"))
     staff = Client()
     staff.force_login(user)
     return staff
