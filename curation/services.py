@@ -18,7 +18,7 @@ from curation.extraction import pipeline
 from curation.extraction.gazetteer import GROUP, Gazetteer
 from curation.extraction.proposal import ATTENDEE, DECISION, FIGURE, MEETING, OPERATION, ORGANISATION
 from curation.models import Proposal
-from editorial.services import WorkflowError, record_save
+from editorial.services import WorkflowError, public_change_check, record_save
 from curation.selectors import gazetteer_build, meeting_candidates_find
 from meetings.models import Attendee, Body, DatePrecision, Decision, Meeting, Office, Person
 from foundations.aliases import normalize_name
@@ -204,6 +204,10 @@ class _Acceptance:
         """Validate the record and save it through the owning app's editorial rules, as the accepting editor."""
         record.full_clean()
         record_save(record=record, user=self.user, correction_note=self.correction_note, change_reason="Accepted from a proposal")
+
+    def check_change(self, record) -> None:
+        """Refuse changing a public record (its aliases, its links) unless a publisher does it with a note."""
+        public_change_check(record=record, user=self.user, correction_note=self.correction_note)
 
 
 def _cite(proposal: Proposal, acceptance: _Acceptance, **target) -> Citation:
@@ -404,6 +408,8 @@ def _accept_operation(proposal: Proposal, values: dict, acceptance: _Acceptance)
             kind=values.get("operation_kind") if values.get("operation_kind") in kinds else Operation.Kind.MILITARY_OPERATION,
         )
         acceptance.save(operation)
+    if not created:
+        acceptance.check_change(operation)
     added = _record_spellings(operation, values.get("spellings") or [])
     citation = _cite(proposal, acceptance, operation=operation)
     proposal.matched_operation = operation
@@ -488,6 +494,7 @@ def _accept_organisation(proposal: Proposal, values: dict, acceptance: _Acceptan
         acceptance.save(organisation)
         notes.append(f"Created the draft organisation “{organisation}”{' named as banned' if called_banned else ''}.")
     else:
+        acceptance.check_change(organisation)
         notes.append(f"Cited for the organisation “{organisation}”.")
         if called_banned and not organisation.banned:
             notes.append("This source calls it banned and the record does not say so: check.")

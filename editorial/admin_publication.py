@@ -231,6 +231,13 @@ class PublishableAdmin(SimpleHistoryAdmin):
             return services.user_can_publish(request.user)
         return allowed
 
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and is_curated(self.model) and obj.status in services.PUBLIC_STATES:
+            # Removing public content is a correction, which needs a note the delete page cannot take:
+            # withdraw the record, or remove a part on its parent's form, with the note there.
+            return False
+        return super().has_delete_permission(request, obj)
+
     # --- The form ---------------------------------------------------------------------------
 
     def get_readonly_fields(self, request, obj=None):
