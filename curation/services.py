@@ -1,8 +1,11 @@
 """Writes for assisted curation: proposals from an imported report, and an editor accepting or rejecting them.
 
 Accepting creates the record as a draft together with its citation, in one transaction; nothing is
-ever published here. A report of a meeting already in the archive adds its citation to that meeting
-instead of creating a second one.
+ever published here. Every record is written by `editorial.services.record_save` with the accepting
+editor, so the editorial rules hold as in the admin and the API: a new record is the editor's draft,
+and adding a citation to a public fact (a report of a meeting already published) is a publisher's
+correction, with a correction note. A report of a meeting already in the archive adds its citation to
+that meeting instead of creating a second one.
 """
 import datetime
 from decimal import Decimal, InvalidOperation
@@ -14,6 +17,7 @@ from curation.extraction import pipeline
 from curation.extraction.gazetteer import GROUP, Gazetteer
 from curation.extraction.proposal import ATTENDEE, DECISION, FIGURE, MEETING, OPERATION, ORGANISATION
 from curation.models import Proposal
+from editorial.services import WorkflowError, public_change_check, record_save
 from curation.selectors import gazetteer_build, meeting_candidates_find
 from meetings.models import Attendee, Body, DatePrecision, Decision, Meeting, Office, Person
 from foundations.aliases import normalize_name
@@ -139,12 +143,14 @@ def _pending_twin(source: SourceDocument, values: dict) -> Proposal | None:
 
 
 @transaction.atomic
-def proposal_accept(*, proposal: Proposal, user, overrides: dict | None = None) -> Proposal:
+def proposal_accept(*, proposal: Proposal, user, overrides: dict | None = None, correction_note: str = "") -> Proposal:
     """Create the proposed record as a draft with its citation, and mark the proposal accepted.
 
     `overrides` replaces proposed values (an editor's corrections); `meeting_id` chooses the meeting
     a report, attendee or decision belongs to, and `create_new: true` makes a meeting proposal a new
-    meeting even when the archive has a matching one.
+    meeting even when the archive has a matching one. Citing a public record (an existing published
+    meeting, operation or organisation) changes what readers see: only a publisher may, with a
+    `correction_note` (or a `correction_note` among the overrides, as the admin's form sends it).
     """
     proposal = Proposal.objects.select_for_update().select_related("source").get(pk=proposal.pk)
     if proposal.state != Proposal.State.PENDING:
@@ -152,11 +158,14 @@ def proposal_accept(*, proposal: Proposal, user, overrides: dict | None = None) 
     if overrides is not None and not isinstance(overrides, dict):
         raise ProposalError("The values must be a JSON object of field names and values.")
     overrides = dict(overrides or {})
+    correction_note = correction_note or str(overrides.pop("correction_note", "") or "")
     edits = sorted(key for key, value in overrides.items() if proposal.values.get(key) != value)
     values = {**proposal.values, **overrides}
     handler = _ACCEPT[proposal.kind]
-    proposal._accepting_user = user
-    citation, note = handler(proposal, values)
+    try:
+        citation, note = handler(proposal, values, _Acceptance(user=user, correction_note=correction_note))
+    except WorkflowError as error:
+        raise ProposalError(str(error)) from error
     proposal.values = values
     proposal.state = Proposal.State.ACCEPTED
     proposal.reviewer = user
@@ -184,24 +193,30 @@ def proposal_reject(*, proposal: Proposal, user, note: str = "") -> Proposal:
     return proposal
 
 
-def _cite(proposal: Proposal, **target) -> Citation:
+class _Acceptance:
+    """Who accepts a proposal, and the correction note for a public record it cites."""
+
+    def __init__(self, *, user, correction_note: str = ""):
+        self.user = user
+        self.correction_note = correction_note
+
+    def save(self, record) -> None:
+        """Validate the record and save it through the owning app's editorial rules, as the accepting editor."""
+        record.full_clean()
+        record_save(record=record, user=self.user, correction_note=self.correction_note, change_reason="Accepted from a proposal")
+
+    def check_change(self, record) -> None:
+        """Refuse changing a public record (its aliases, its links) unless a publisher does it with a note."""
+        public_change_check(record=record, user=self.user, correction_note=self.correction_note)
+
+
+def _cite(proposal: Proposal, acceptance: _Acceptance, **target) -> Citation:
     citation = Citation(source=proposal.source, quote=proposal.quote, **target)
-    citation.full_clean()
-    citation.save()
+    acceptance.save(citation)
     return citation
 
 
-def _author(record, proposal: Proposal) -> None:
-    """Record the accepting editor as the author, where the record keeps one (the editorial workflow's fields)."""
-    user = getattr(proposal, "_accepting_user", None)
-    if user is not None and hasattr(record, "created_by_id"):
-        record.created_by = user
-    if user is not None:
-        # django-simple-history reads the acting user from here when there is no request.
-        record._history_user = user
-
-
-def _accept_meeting(proposal: Proposal, values: dict) -> tuple[Citation, str]:
+def _accept_meeting(proposal: Proposal, values: dict, acceptance: _Acceptance) -> tuple[Citation, str]:
     meeting = None
     if values.get("meeting_id"):
         meeting = Meeting.objects.filter(pk=values["meeting_id"]).first()
@@ -219,11 +234,11 @@ def _accept_meeting(proposal: Proposal, values: dict) -> tuple[Citation, str]:
                 extraction = pipeline.extract(proposal.source.text, published_on, gazetteer)
                 meeting, _reason = _meeting_match({**extraction.meeting.values, **values} if extraction.meeting else values, extraction, gazetteer, published_on)
     if meeting is not None:
-        citation = _cite(proposal, meeting=meeting)
+        citation = _cite(proposal, acceptance, meeting=meeting)
         proposal.matched_meeting = meeting
         _attach_meeting(proposal, meeting)
         return citation, f"Another report of “{meeting}”: its citation was added; the meeting is unchanged."
-    body = _body_for(values, create=True)
+    body = _body_for(values, create=True, acceptance=acceptance)
     date = _date_value(values, "date")
     precision = values.get("date_precision") or (DatePrecision.DAY if date else DatePrecision.UNKNOWN)
     if date is None:
@@ -245,10 +260,8 @@ def _accept_meeting(proposal: Proposal, values: dict) -> tuple[Citation, str]:
         meeting.weekday = None
     meeting.title = values.get("title") or f"{body.name} meeting"
     meeting.slug = free_slug(Meeting, slug_base(Meeting, f"{meeting.title} {meeting.date_display}"))
-    _author(meeting, proposal)
-    meeting.full_clean()
-    meeting.save()
-    citation = _cite(proposal, meeting=meeting)
+    acceptance.save(meeting)
+    citation = _cite(proposal, acceptance, meeting=meeting)
     proposal.matched_meeting = meeting
     _attach_meeting(proposal, meeting)
     return citation, f"Created the draft meeting “{meeting}”."
@@ -268,7 +281,7 @@ def _attach_meeting(proposal: Proposal, meeting: Meeting) -> None:
     Proposal.objects.pending().filter(source=proposal.source, kind__in=[ATTENDEE, DECISION]).update(matched_meeting=meeting)
 
 
-def _body_for(values: dict, *, create: bool) -> Body | None:
+def _body_for(values: dict, *, create: bool, acceptance: _Acceptance | None = None) -> Body | None:
     if values.get("body_record_id"):
         body = Body.objects.filter(pk=values["body_record_id"]).first()
         if body is not None:
@@ -287,8 +300,7 @@ def _body_for(values: dict, *, create: bool) -> Body | None:
         raise ProposalError("The report names the body only as “the apex committee”: set body_name (or body_record_id) to the body that met.")
     kinds = {choice for choice, _label in Body.Kind.choices}
     body = Body(name=name, slug=free_slug(Body, slug_base(Body, name)), kind=values.get("body_kind") if values.get("body_kind") in kinds else Body.Kind.OTHER)
-    body.full_clean()
-    body.save()
+    acceptance.save(body)
     return body
 
 
@@ -306,7 +318,7 @@ def _meeting_for(proposal: Proposal, values: dict) -> Meeting:
     raise ProposalError("Accept this report's meeting proposal first, or give the meeting_id this belongs to.")
 
 
-def _accept_attendee(proposal: Proposal, values: dict) -> tuple[Citation, str]:
+def _accept_attendee(proposal: Proposal, values: dict, acceptance: _Acceptance) -> tuple[Citation, str]:
     meeting = _meeting_for(proposal, values)
     office = None
     if values.get("office_record_id"):
@@ -316,9 +328,7 @@ def _accept_attendee(proposal: Proposal, values: dict) -> tuple[Citation, str]:
         office = Office.objects.filter(title__iexact=title).first()
         if office is None:
             office = Office(title=title, slug=free_slug(Office, slug_base(Office, title)))
-            _author(office, proposal)
-            office.full_clean()
-            office.save()
+            acceptance.save(office)
     person = None
     if values.get("person_record_id"):
         person = Person.objects.filter(pk=values["person_record_id"]).first()
@@ -327,9 +337,7 @@ def _accept_attendee(proposal: Proposal, values: dict) -> tuple[Citation, str]:
         person = Person.objects.filter(name__iexact=name).first() or Person.objects.filter(aliases__name__iexact=name).first()
         if person is None:
             person = Person(name=name, slug=free_slug(Person, slug_base(Person, name)))
-            _author(person, proposal)
-            person.full_clean()
-            person.save()
+            acceptance.save(person)
     group_label = values.get("group_label") or ""
     if office is None and person is None and not group_label:
         raise ProposalError("Give an office_title, a person_name or a group_label.")
@@ -339,7 +347,7 @@ def _accept_attendee(proposal: Proposal, values: dict) -> tuple[Citation, str]:
     if existing is None and group_label:
         existing = _same_group(meeting, group_label)
     if existing is not None:
-        citation = _cite(proposal, attendee=existing)
+        citation = _cite(proposal, acceptance, attendee=existing)
         return citation, f"Already recorded at the meeting as “{existing}”: its citation was added."
     attendee = Attendee(
         meeting=meeting,
@@ -350,10 +358,8 @@ def _accept_attendee(proposal: Proposal, values: dict) -> tuple[Citation, str]:
         order=meeting.attendees.count(),
         status=PublicationStatus.DRAFT,
     )
-    _author(attendee, proposal)
-    attendee.full_clean()
-    attendee.save()
-    return _cite(proposal, attendee=attendee), f"Created the draft attendee “{attendee}”."
+    acceptance.save(attendee)
+    return _cite(proposal, acceptance, attendee=attendee), f"Created the draft attendee “{attendee}”."
 
 
 def _same_group(meeting: Meeting, group_label: str) -> Attendee | None:
@@ -368,7 +374,7 @@ def _same_group(meeting: Meeting, group_label: str) -> Attendee | None:
     return None
 
 
-def _accept_operation(proposal: Proposal, values: dict) -> tuple[Citation, str]:
+def _accept_operation(proposal: Proposal, values: dict, acceptance: _Acceptance) -> tuple[Citation, str]:
     operation = None
     if values.get("operation_id"):
         operation = Operation.objects.filter(pk=values["operation_id"]).first()
@@ -391,11 +397,11 @@ def _accept_operation(proposal: Proposal, values: dict) -> tuple[Citation, str]:
             slug=free_slug(Operation, slug_base(Operation, name)),
             kind=values.get("operation_kind") if values.get("operation_kind") in kinds else Operation.Kind.MILITARY_OPERATION,
         )
-        _author(operation, proposal)
-        operation.full_clean()
-        operation.save()
+        acceptance.save(operation)
+    if not created:
+        acceptance.check_change(operation)
     added = _record_spellings(operation, values.get("spellings") or [])
-    citation = _cite(proposal, operation=operation)
+    citation = _cite(proposal, acceptance, operation=operation)
     proposal.matched_operation = operation
     parts = [f"Created the draft operation “{operation}”." if created else f"Cited for the operation “{operation}”."]
     if added:
@@ -420,7 +426,7 @@ def _record_spellings(operation: Operation, spellings: list[str]) -> list[str]:
     return added
 
 
-def _accept_decision(proposal: Proposal, values: dict) -> tuple[Citation, str]:
+def _accept_decision(proposal: Proposal, values: dict, acceptance: _Acceptance) -> tuple[Citation, str]:
     meeting = _meeting_for(proposal, values)
     actions = {choice for choice, _label in Decision.Action.choices}
     domains = {choice for choice, _label in Decision.Domain.choices}
@@ -434,9 +440,7 @@ def _accept_decision(proposal: Proposal, values: dict) -> tuple[Citation, str]:
         domain=values["domain"],
         status=PublicationStatus.DRAFT,
     )
-    _author(decision, proposal)
-    decision.full_clean()
-    decision.save()
+    acceptance.save(decision)
     operation_ids = set(values.get("operation_ids") or [])
     accepted_operations = Proposal.objects.accepted().filter(source=proposal.source, kind=OPERATION).exclude(matched_operation=None)
     for other in accepted_operations:
@@ -444,7 +448,7 @@ def _accept_decision(proposal: Proposal, values: dict) -> tuple[Citation, str]:
             operation_ids.add(other.matched_operation_id)
     if operation_ids:
         decision.operations.set(Operation.objects.filter(pk__in=operation_ids))
-    return _cite(proposal, decision=decision), f"Created the draft decision for “{meeting}”."
+    return _cite(proposal, acceptance, decision=decision), f"Created the draft decision for “{meeting}”."
 
 
 _QUALIFIERS = {
@@ -453,7 +457,7 @@ _QUALIFIERS = {
 }
 
 
-def _accept_organisation(proposal: Proposal, values: dict) -> tuple[None, str]:
+def _accept_organisation(proposal: Proposal, values: dict, acceptance: _Acceptance) -> tuple[None, str]:
     organisation = None
     if values.get("organisation_id"):
         organisation = Organisation.objects.filter(pk=values["organisation_id"]).first()
@@ -477,11 +481,10 @@ def _accept_organisation(proposal: Proposal, values: dict) -> tuple[None, str]:
             kind=Organisation.Kind.BANNED_OUTFIT if called_banned else Organisation.Kind.OTHER,
             banned=called_banned,
         )
-        _author(organisation, proposal)
-        organisation.full_clean()
-        organisation.save()
+        acceptance.save(organisation)
         notes.append(f"Created the draft organisation “{organisation}”{' named as banned' if called_banned else ''}.")
     else:
+        acceptance.check_change(organisation)
         notes.append(f"Cited for the organisation “{organisation}”.")
         if called_banned and not organisation.banned:
             notes.append("This source calls it banned and the record does not say so: check.")
@@ -494,8 +497,7 @@ def _accept_organisation(proposal: Proposal, values: dict) -> tuple[None, str]:
             known.add(normalize_name(spelling))
             notes.append(f"New spelling recorded as an alias: {spelling}.")
     citation = OrganisationCitation(organisation=organisation, source=proposal.source, quote=proposal.quote)
-    citation.full_clean()
-    citation.save()
+    acceptance.save(citation)
     proposal.organisation_citation = citation
     # Decisions of this report already accepted that name it concern it.
     for decision_proposal in Proposal.objects.accepted().filter(source=proposal.source, kind=DECISION).exclude(citation=None).select_related("citation"):
@@ -504,7 +506,7 @@ def _accept_organisation(proposal: Proposal, values: dict) -> tuple[None, str]:
     return None, " ".join(notes)
 
 
-def _accept_figure(proposal: Proposal, values: dict) -> tuple[None, str]:
+def _accept_figure(proposal: Proposal, values: dict, acceptance: _Acceptance) -> tuple[None, str]:
     units = {choice for choice, _label in Unit.choices}
     if values.get("unit") not in units:
         raise ProposalError(f"The archive records figures in {', '.join(sorted(units))}; set unit to one of them.")
@@ -534,9 +536,7 @@ def _accept_figure(proposal: Proposal, values: dict) -> tuple[None, str]:
         status=PublicationStatus.DRAFT,
     )
     figure.slug = free_slug(Figure, slug_base(Figure, f"{measure_name} {proposal.source.slug}"))
-    _author(figure, proposal)
-    figure.full_clean()
-    figure.save()
+    acceptance.save(figure)
     regions = Region.objects.filter(name__in=values.get("places") or [])
     figure.places.set(regions)
     proposal.figure = figure

@@ -1,9 +1,10 @@
 """Admin parts every curated record shares: the editorial workflow, revision history and the source-text panel.
 
-Curated records (EditorialRecord) are edited through editorial.services: the form carries the
-version it was opened at and refuses a stale save; a published record is changed only by editors
-with the publish permission, with a public correction note; the status moves only through the
-workflow actions and buttons. Every change is kept by django-simple-history: the History page lists
+Curated records (EditorialRecord, and the figures and organisations with their plain draft/published
+status) are edited through editorial.services: the form carries the version it was opened at and
+refuses a stale save; a published record (and a citation on a public fact) is changed only by
+editors with the publish permission, with a public correction note; the status moves only through
+the workflow actions and buttons. Every change is kept by django-simple-history: the History page lists
 who changed what and when, with the changed fields, and any version can be restored from there.
 """
 from django import forms
@@ -16,7 +17,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.manager import SIMPLE_HISTORY_REVERSE_ATTR_NAME
 
 from editorial import services
-from foundations.publication import EditorialRecord, PublicationStatus
+from foundations.publication import EditorialRecord, Publishable, PublicationStatus
 
 PUBLISHED = PublicationStatus.PUBLISHED
 WORKFLOW_FORM_FIELDS = ["correction_note", "expected_version"]
@@ -25,6 +26,16 @@ WORKFLOW_DISPLAY_FIELDS = ["version", "created_by", "reviewed_by", "published_at
 
 def is_editorial(model) -> bool:
     return isinstance(model, type) and issubclass(model, EditorialRecord)
+
+
+def is_curated(model) -> bool:
+    """Return True for a record with a publication status: its status moves only through the workflow."""
+    return isinstance(model, type) and issubclass(model, Publishable)
+
+
+def is_public_content_part(model) -> bool:
+    """Return True for a record shown on another (a citation): changing it changes that record's public page."""
+    return isinstance(model, type) and hasattr(model, "shown_on")
 
 
 def has_history(model) -> bool:
@@ -48,7 +59,7 @@ class EditorialAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None:
             # A historic copy (the revert page) carries the current version: history leaves version out.
-            self.fields["expected_version"].initial = self.instance.version
+            self.fields["expected_version"].initial = getattr(self.instance, "version", None)
 
     def clean(self):
         cleaned = super().clean()
@@ -57,7 +68,7 @@ class EditorialAdminForm(forms.ModelForm):
         status = stored[1] if stored else None
         if stored is not None:
             expected = cleaned.get("expected_version")
-            if expected != stored[0]:
+            if stored[0] is not None and expected != stored[0]:
                 raise ValidationError(services.stale_record_message(record=self.instance, expected_version=expected or 0))
             if status in services.PUBLIC_STATES and not services.user_can_publish(self.editor):
                 raise ValidationError("This record is public or withdrawn: only editors with the publish permission may change it.")
@@ -68,7 +79,29 @@ class EditorialAdminForm(forms.ModelForm):
         # Read by the inline formsets, which are validated after this form (see CorrectionNoteInlineFormSet).
         self.instance._editorial_stored_status = status
         self.instance._editorial_correction_note = note
+        self.instance._editorial_editor = self.editor
         return cleaned
+
+
+class PublicContentPartForm(forms.ModelForm):
+    """A citation's own form: changing one on a public fact is a publisher's correction of that fact, with a note."""
+
+    correction_note = EditorialAdminForm.base_fields["correction_note"]
+    # The editor saving the form; set per request by the admin.
+    editor = None
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.errors:
+            return
+        try:
+            services.public_change_check(
+                record=self.instance, user=self.editor, correction_note=self.cleaned_data.get("correction_note", "")
+            )
+        except services.CorrectionNoteRequired as error:
+            self.add_error("correction_note", str(error))
+        except services.WorkflowError as error:
+            self.add_error(None, str(error))
 
 
 class CorrectionNoteInlineFormSet(forms.BaseInlineFormSet):
@@ -86,6 +119,22 @@ class CorrectionNoteInlineFormSet(forms.BaseInlineFormSet):
                 f"This record is published: write a correction note (under “Editorial workflow”) saying what you "
                 f"changed in its {self.model._meta.verbose_name_plural}."
             )
+        if not (is_curated(self.model) or is_public_content_part(self.model)) or not hasattr(parent, "_editorial_editor"):
+            return
+        # Each changed part under the one rule (a citation on a public fact, a published attendee...).
+        deleted = set(map(id, self.deleted_forms)) if self.can_delete else set()
+        for form in self.forms:
+            if not form.has_changed() or (form.instance.pk is None and id(form) in deleted):
+                continue
+            try:
+                services.public_change_check(
+                    record=form.instance,
+                    user=parent._editorial_editor,
+                    correction_note=parent._editorial_correction_note,
+                    deleting=id(form) in deleted,
+                )
+            except services.WorkflowError as error:
+                raise ValidationError(f"{form.instance._meta.verbose_name.capitalize()}: {error}") from error
 
 
 # --- Workflow actions on the change list ---------------------------------------------------------
@@ -133,19 +182,15 @@ def return_to_draft_selected(modeladmin, request, queryset):
 
 @admin.action(description="Publish selected %(verbose_name_plural)s", permissions=["publish"])
 def publish_selected_basic(modeladmin, request, queryset):
-    """Publish records outside the editorial workflow (no history, no version)."""
-    for record in queryset.exclude(status=PUBLISHED):
-        record.status = PUBLISHED
-        record.save()
-    modeladmin.message_user(request, "Published the selected records.", messages.SUCCESS)
+    """Publish records outside the full workflow (figures, organisations), through the same service."""
+    _run(modeladmin, request, queryset.exclude(status=PUBLISHED), "Published",
+         lambda record, user: services.record_publish(record=record, user=user))
 
 
 @admin.action(description="Unpublish selected %(verbose_name_plural)s (back to draft)", permissions=["publish"])
 def unpublish_selected_basic(modeladmin, request, queryset):
-    for record in queryset.filter(status=PUBLISHED):
-        record.status = PublicationStatus.DRAFT
-        record.save()
-    modeladmin.message_user(request, "Unpublished the selected records.", messages.SUCCESS)
+    _run(modeladmin, request, queryset.filter(status=PUBLISHED), "Unpublished",
+         lambda record, user: services.record_return_to_draft(record=record, user=user))
 
 
 # Buttons on a record's page: (POST name, label, transition, states it applies to, needs publish permission).
@@ -169,7 +214,7 @@ class PublishableAdmin(SimpleHistoryAdmin):
         super().__init__(model, admin_site)
         if not has_history(model):
             self.object_history_template = None  # Django's own history page (the admin log)
-        if is_editorial(model) and self.form is forms.ModelForm:
+        if is_curated(model) and self.form is forms.ModelForm:
             self.form = EditorialAdminForm
         if not is_editorial(model) and self.actions == PublishableAdmin.actions:
             self.actions = [publish_selected_basic, unpublish_selected_basic]
@@ -181,10 +226,17 @@ class PublishableAdmin(SimpleHistoryAdmin):
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
-        if allowed and obj is not None and is_editorial(self.model) and obj.status in services.PUBLIC_STATES:
+        if allowed and obj is not None and is_curated(self.model) and obj.status in services.PUBLIC_STATES:
             # A published record changes only as a correction, which is a publisher's act.
             return services.user_can_publish(request.user)
         return allowed
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and is_curated(self.model) and obj.status in services.PUBLIC_STATES:
+            # Removing public content is a correction, which needs a note the delete page cannot take:
+            # withdraw the record, or remove a part on its parent's form, with the note there.
+            return False
+        return super().has_delete_permission(request, obj)
 
     # --- The form ---------------------------------------------------------------------------
 
@@ -192,12 +244,16 @@ class PublishableAdmin(SimpleHistoryAdmin):
         fields = list(super().get_readonly_fields(request, obj))
         if is_editorial(self.model):
             fields += [name for name in ["status", *WORKFLOW_DISPLAY_FIELDS] if name not in fields]
+        elif is_curated(self.model) and "status" not in fields:
+            fields.append("status")
         return fields
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if not is_editorial(self.model):
+        if not is_curated(self.model):
             return fieldsets
+        if not is_editorial(self.model):
+            return [*fieldsets, ("Editorial workflow", {"fields": ["correction_note"]})] if obj is not None else fieldsets
         ours = set(WORKFLOW_FORM_FIELDS + WORKFLOW_DISPLAY_FIELDS)
         cleaned = []
         for name, options in fieldsets:
@@ -211,13 +267,13 @@ class PublishableAdmin(SimpleHistoryAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        if is_editorial(self.model):
+        if is_curated(self.model):
             form.editor = request.user
         return form
 
     def get_inline_instances(self, request, obj=None):
         inlines = super().get_inline_instances(request, obj)
-        if is_editorial(self.model):
+        if is_curated(self.model):
             for inline in inlines:
                 if not issubclass(inline.formset, CorrectionNoteInlineFormSet):
                     inline.formset = type("Checked" + inline.formset.__name__, (CorrectionNoteInlineFormSet, inline.formset), {})
@@ -228,8 +284,14 @@ class PublishableAdmin(SimpleHistoryAdmin):
     # --- Saving -----------------------------------------------------------------------------
 
     def save_model(self, request, obj, form, change):
-        if not is_editorial(self.model):
+        if not is_curated(self.model):
             super().save_model(request, obj, form, change)
+            return
+        note = (form.cleaned_data.get("correction_note") or "").strip()
+        changed = [name for name in form.changed_data if name not in WORKFLOW_FORM_FIELDS]
+        reverting = hasattr(obj, SIMPLE_HISTORY_REVERSE_ATTR_NAME)
+        if change and not (changed or note or reverting) and obj.status in services.PUBLIC_STATES:
+            # Nothing to correct (a workflow button under an unchanged form): leave the public record as it is.
             return
         correction = services.record_save(
             record=obj,
@@ -243,13 +305,17 @@ class PublishableAdmin(SimpleHistoryAdmin):
     def save_formset(self, request, form, formset, change):
         note = (form.cleaned_data.get("correction_note") or "").strip()
         instances = formset.save(commit=False)
+        parent = form.instance
         for removed in formset.deleted_objects:
+            if is_curated(type(removed)) or is_public_content_part(type(removed)):
+                services.record_delete(record=removed, user=request.user, correction_note=note, part_of=parent)
+                continue
             removed._change_reason = note or None
             removed.delete()
         for instance in instances:
-            if is_editorial(type(instance)):
-                # The parent's version was checked; its parts are saved with it.
-                services.record_save(record=instance, user=request.user, change_reason=note)
+            if is_curated(type(instance)) or is_public_content_part(type(instance)):
+                # The parent's version was checked and its note published on it; its parts are saved with it.
+                services.record_save(record=instance, user=request.user, correction_note=note, change_reason=note, part_of=parent)
             else:
                 instance._change_reason = note or None
                 instance.save()

@@ -12,6 +12,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from editorial.services import (
+    CorrectionNoteRequired,
     PublishPermissionRequired,
     StaleRecordError,
     WorkflowError,
@@ -21,7 +22,7 @@ from editorial.services import (
     record_submit_for_review,
     record_withdraw,
 )
-from foundations.publication import EditorialRecord, PublicationStatus
+from foundations.publication import EditorialRecord, Publishable, PublicationStatus
 from restapi.errors import Conflict
 from restapi.viewsets import ArchiveViewSet
 
@@ -35,6 +36,8 @@ def workflow_errors(field: str = "non_field_errors"):
         raise Conflict(str(error)) from error
     except PublishPermissionRequired as error:
         raise exceptions.PermissionDenied(str(error)) from error
+    except CorrectionNoteRequired as error:
+        raise exceptions.ValidationError({"correction_note": [str(error)]}) from error
     except WorkflowError as error:
         raise exceptions.ValidationError({field: [str(error)]}) from error
 
@@ -44,9 +47,10 @@ class ModelValidatingSerializer(serializers.ModelSerializer):
 
     Model fields the serializer does not write are left out of validation, as a ModelForm leaves out
     fields not on the form. The validated instance is the one saved, through the editorial workflow's
-    `record_save` for curated records: an update must give the `version` it was made from (a 409
+    `record_save`: an update of a versioned record must give the `version` it was made from (a 409
     if someone saved since), the status never changes by an edit (see the `status` action), and
-    changing a published record needs the publish permission and takes a public `correction_note`.
+    changing public content (a published record, a citation on a public fact) needs the publish
+    permission and a public `correction_note` (a 400 naming the field without one).
     """
 
     version = serializers.IntegerField(
@@ -60,14 +64,14 @@ class ModelValidatingSerializer(serializers.ModelSerializer):
         required=False,
         allow_blank=True,
         max_length=2000,
-        help_text="Updates of published records: the public correction note (publishers only).",
+        help_text="Changes to public content (a published record, a citation on a public fact): the public "
+        "correction note, required (publishers only).",
     )
 
     def get_fields(self):
         fields = super().get_fields()
         if not issubclass(self.Meta.model, EditorialRecord):
             fields.pop("version", None)
-            fields.pop("correction_note", None)
         return fields
 
     def to_internal_value(self, data):
@@ -134,16 +138,13 @@ class ModelValidatingSerializer(serializers.ModelSerializer):
         instance = self._validated_instance
         request = self.context.get("request")
         with transaction.atomic():
-            if isinstance(instance, EditorialRecord):
-                with workflow_errors():
-                    record_save(
-                        record=instance,
-                        user=request.user if request is not None else None,
-                        expected_version=self._expected_version,
-                        correction_note=self._correction_note,
-                    )
-            else:
-                instance.save()
+            with workflow_errors():
+                record_save(
+                    record=instance,
+                    user=request.user if request is not None else None,
+                    expected_version=self._expected_version,
+                    correction_note=self._correction_note,
+                )
             for field in instance._meta.many_to_many:
                 if field.name in validated_data:
                     getattr(instance, field.name).set(validated_data[field.name])
@@ -155,7 +156,8 @@ class StatusChangeSerializer(serializers.Serializer):
 
     status = serializers.ChoiceField(
         choices=PublicationStatus.choices,
-        help_text="in_review (submit), published (publishers; a fact needs a sound citation), withdrawn (publishers), draft.",
+        help_text="in_review (submit), published (publishers; a fact needs a sound citation), withdrawn (publishers), "
+        "draft (publishers, for a published figure or organisation). A 409 if someone moved the record since you read it.",
     )
     reason = serializers.CharField(required=False, allow_blank=True, max_length=500, help_text="Why (kept in the history).")
 
@@ -168,9 +170,9 @@ class WorkflowViewSet(ArchiveViewSet):
     @classmethod
     def get_extra_actions(cls):
         actions = super().get_extra_actions()
-        if issubclass(cls.model, EditorialRecord):
+        if issubclass(cls.model, Publishable):
             return actions
-        # Only records under the editorial workflow have a status to move.
+        # Only records with a status have one to move.
         return [extra for extra in actions if extra.__name__ != "change_status"]
 
     def get_serializer_class(self):

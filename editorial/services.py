@@ -13,6 +13,15 @@ functions, so the rules hold whichever way a record is written:
 - `record_publish`, `record_withdraw`, `record_submit_for_review`, `record_return_to_draft` move a
   record between states; publishing and withdrawing need the publish permission, and a fact
   (meeting, attendee, decision, operation) is published only with a citation whose quote is in its source.
+  Each move is `UPDATE ... SET status = new WHERE id = ... AND status = old`: of two concurrent moves
+  from one state exactly one wins, the other is refused with StatusConflict.
+- `public_change_check(record=..., user=..., correction_note=...)` is the one rule for changing what
+  readers see, used by `record_save`, `record_delete` and the admin's forms: only publishers change
+  public content (a published or withdrawn record, or a citation that is public with its fact and
+  source), and a change to public content needs a correction note (commands, `user=None`, excepted).
+
+Every curated kind goes through here: the EditorialRecord kinds, the figures and organisations (a
+plain draft/published status, moved by the same transitions) and the citations of either.
 """
 from __future__ import annotations
 
@@ -22,7 +31,7 @@ from django.utils import timezone
 
 from editorial.models import PUBLISH_PERMISSION, Correction, Discrepancy
 from meetings.models import Attendee, Decision, Meeting
-from foundations.publication import EditorialRecord, PublicationStatus
+from foundations.publication import EditorialRecord, Publishable, PublicationStatus
 from operations.models import Operation
 from sources.models import Citation
 
@@ -37,6 +46,11 @@ TRANSITIONS: dict[str, set[str]] = {
     IN_REVIEW: {DRAFT, PUBLISHED},
     PUBLISHED: {WITHDRAWN},
     WITHDRAWN: {PUBLISHED, DRAFT},
+}
+# Records outside the full workflow (figures, organisations) are a draft or published.
+BASIC_TRANSITIONS: dict[str, set[str]] = {
+    DRAFT: {PUBLISHED},
+    PUBLISHED: {DRAFT},
 }
 # Moves into or out of public view are the publishers' call.
 PUBLIC_STATES = {PUBLISHED, WITHDRAWN}
@@ -66,6 +80,14 @@ class StaleRecordError(WorkflowError):
     pass
 
 
+class StatusConflict(StaleRecordError):
+    """Someone moved the record to another state since it was read: this move was not made."""
+
+
+class CorrectionNoteRequired(WorkflowError):
+    """A change to public content was made without the public correction note it needs."""
+
+
 def user_can_publish(user: User) -> bool:
     """Return True if the user may publish, withdraw and correct published records (None: a command)."""
     return user is None or user.has_perm(PUBLISH_PERMISSION)
@@ -78,11 +100,15 @@ def _label(record) -> str:
 # --- Saving edits -----------------------------------------------------------------------------
 
 
-def record_stored_state(*, record: EditorialRecord) -> tuple[int, str] | None:
-    """Return the stored (version, status) of the record, or None if it is not saved yet."""
+def record_stored_state(*, record: Publishable) -> tuple[int | None, str] | None:
+    """Return the stored (version, status) of the record (version None if it has none), or None if it is not saved yet."""
     if record.pk is None:
         return None
-    return type(record)._default_manager.filter(pk=record.pk).values_list("version", "status").first()
+    stored = type(record)._default_manager.filter(pk=record.pk)
+    if isinstance(record, EditorialRecord):
+        return stored.values_list("version", "status").first()
+    status = stored.values_list("status", flat=True).first()
+    return None if status is None else (None, status)
 
 
 def stale_record_message(*, record: EditorialRecord, expected_version: int) -> str:
@@ -120,45 +146,134 @@ def _write(record, *, user: User, change_reason: str = "") -> None:
     record.save()
 
 
+def _stored(record: models.Model) -> models.Model | None:
+    if record.pk is None:
+        return None
+    return type(record)._default_manager.filter(pk=record.pk).first()
+
+
+def _has_status(record: models.Model) -> bool:
+    return isinstance(record, Publishable)
+
+
+def _shown_publicly(record: models.Model) -> bool:
+    """Return True if the record, as it is stored, is public by its kind's own rule (`public()`)."""
+    return record.pk is not None and type(record)._default_manager.filter(pk=record.pk).public().exists()
+
+
+def _would_show_publicly(record: models.Model) -> bool:
+    """Return True if a citation, as edited (not yet saved), would be public: its fact and its source are."""
+    source = getattr(record, "source", None)
+    shown_on = record.shown_on
+    return source is not None and source.status == PUBLISHED and shown_on is not None and _shown_publicly(shown_on)
+
+
+def public_change_check(
+    *,
+    record: models.Model,
+    user: User,
+    correction_note: str = "",
+    deleting: bool = False,
+) -> list[models.Model]:
+    """
+    Refuse a change to what readers see unless a publisher makes it with a correction note; return where the note goes.
+
+    A record with a status is public content while published or withdrawn (its status never changes
+    by an edit, and a new one must start unpublished); a citation (anything with `shown_on`) is while
+    it is public, or would be after the change. Only publishers change public content, and a change
+    to a published record or a public citation needs a correction note, published on the record
+    readers see (the citation's fact). Commands (`user=None`) are trusted and write their own reason.
+    """
+    stored = _stored(record)
+    if _has_status(record):
+        status = stored.status if stored is not None else record.status
+        publisher_only = status in PUBLIC_STATES
+        corrected = [record] if stored is not None and status == PUBLISHED else []
+        if stored is None and publisher_only and user is not None:
+            raise PublishPermissionRequired(
+                f"A new {record._meta.verbose_name} starts unpublished: publish it through the workflow."
+            )
+    elif not hasattr(record, "shown_on"):
+        return []
+    else:
+        corrected = []
+        if stored is not None and _shown_publicly(stored):
+            corrected.append(stored.shown_on)
+        if not deleting and _would_show_publicly(record):
+            corrected.append(record.shown_on)
+        corrected = list({(type(item), item.pk): item for item in corrected}.values())
+        publisher_only = bool(corrected)
+    if publisher_only and not user_can_publish(user):
+        shown = corrected[0] if corrected and corrected[0] is not record else record
+        raise PublishPermissionRequired(
+            f"The {_label(shown)} is public or withdrawn: only editors with the publish permission may change "
+            f"{'it' if shown is record else f'its {record._meta.verbose_name_plural}'}."
+        )
+    if corrected and user is not None and not correction_note.strip():
+        raise CorrectionNoteRequired(
+            f"The {_label(corrected[0])} is published: give a correction note saying what you changed, for readers."
+        )
+    return corrected
+
+
 def record_save(
     *,
-    record: EditorialRecord,
+    record: models.Model,
     user: User,
     expected_version: int | None = None,
     correction_note: str = "",
     change_reason: str = "",
+    part_of: models.Model | None = None,
 ) -> Correction | None:
     """
     Save an edited record, refusing it if it was saved since `expected_version`; return the correction made.
 
-    A new record gets its author. A stored record keeps its workflow fields (status, author,
-    reviewer) whatever the edit says: states change only through the transitions below. Changing
-    a published record needs the publish permission; with a `correction_note`, the note is
-    published with today's date. `expected_version=None` skips the check (parts saved with their
-    parent, whose own version was checked). `change_reason` goes to the history only.
+    A new record gets its author and starts unpublished. A stored record keeps its workflow fields
+    (status, author, reviewer) whatever the edit says: states change only through the transitions
+    below. Changing public content (see `public_change_check`) needs the publish permission and a
+    `correction_note`, published with today's date on the record readers see. A part saved with its
+    parent (`part_of`: an attendee, a citation on the parent's form) is covered by the parent's note,
+    published once, on the parent. `expected_version=None` skips the version check (parts saved with
+    their parent, whose own version was checked). `change_reason` goes to the history only.
     """
     note = correction_note.strip()
     with transaction.atomic():
-        if record.pk is None:
-            if user is not None and user.is_authenticated:
-                record.created_by = user
-            record.version = 1
-            _write(record, user=user, change_reason=change_reason or note)
-            return None
-        stored = type(record)._default_manager.filter(pk=record.pk).values(*WORKFLOW_FIELDS).first()
-        if stored is None:
+        if record.pk is not None and not type(record)._default_manager.filter(pk=record.pk).exists():
             raise WorkflowError(f"This {record._meta.verbose_name} has been deleted.")
-        if stored["status"] in PUBLIC_STATES and not user_can_publish(user):
-            raise PublishPermissionRequired(
-                f"The {_label(record)} is {stored['status']}: only editors with the publish permission may change it."
-            )
-        _claim_version(record=record, expected_version=expected_version)
-        for field, value in stored.items():
-            setattr(record, field, value)
-        _write(record, user=user, change_reason=change_reason or note)
-        if note and stored["status"] == PUBLISHED:
-            return record_correct(record=record, user=user, note=note)
+        corrected = public_change_check(record=record, user=user, correction_note=note)
+        if record.pk is None:
+            if isinstance(record, EditorialRecord):
+                if user is not None and user.is_authenticated:
+                    record.created_by = user
+                record.version = 1
+            _write(record, user=user, change_reason=change_reason or note)
+        else:
+            if isinstance(record, EditorialRecord):
+                stored = type(record)._default_manager.filter(pk=record.pk).values(*WORKFLOW_FIELDS).first()
+                _claim_version(record=record, expected_version=expected_version)
+                for field, value in stored.items():
+                    setattr(record, field, value)
+            elif _has_status(record):
+                record.status = type(record)._default_manager.filter(pk=record.pk).values_list("status", flat=True).get()
+            _write(record, user=user, change_reason=change_reason or note)
+        if note and part_of is None:
+            corrections = [record_correct(record=item, user=user, note=note) for item in corrected]
+            return corrections[0] if corrections else None
     return None
+
+
+def record_delete(*, record: models.Model, user: User, correction_note: str = "", part_of: models.Model | None = None) -> None:
+    """Delete a part of a record (a citation, an attendee), under the same rule as changing it."""
+    note = correction_note.strip()
+    with transaction.atomic():
+        corrected = public_change_check(record=record, user=user, correction_note=note, deleting=True)
+        if user is not None and user.is_authenticated:
+            record._history_user = user
+        record._change_reason = note or None
+        record.delete()
+        if note and part_of is None:
+            for item in corrected:
+                record_correct(record=item, user=user, note=note)
 
 
 def record_correct(*, record: models.Model, user: User, note: str) -> Correction:
@@ -187,8 +302,12 @@ def fact_sound_citations(*, fact) -> list[Citation]:
 # --- Transitions ------------------------------------------------------------------------------
 
 
-def _check_transition(*, record: EditorialRecord, to_status: str, user: User) -> None:
-    if to_status not in TRANSITIONS.get(record.status, set()):
+def _transitions(record: Publishable) -> dict[str, set[str]]:
+    return TRANSITIONS if isinstance(record, EditorialRecord) else BASIC_TRANSITIONS
+
+
+def _check_transition(*, record: Publishable, to_status: str, user: User) -> None:
+    if to_status not in _transitions(record).get(record.status, set()):
         raise WorkflowError(
             f"The {_label(record)} is {record.get_status_display().lower()}: it cannot be moved to "
             f"“{PublicationStatus(to_status).label.lower()}”."
@@ -200,9 +319,27 @@ def _check_transition(*, record: EditorialRecord, to_status: str, user: User) ->
 
 
 def _move(record, *, to_status: str, user: User, reason: str) -> None:
-    _claim_version(record=record, expected_version=None)
-    record.status = to_status
-    if to_status == PUBLISHED:
+    """Move the record from the state it was read in to `to_status`, unless someone moved it since.
+
+    The conditional UPDATE is the lock, as in `_claim_version`: of two moves from one state, the
+    database lets exactly one match (PostgreSQL makes the second wait, then re-checks the WHERE),
+    and the loser changes nothing, its history included.
+    """
+    manager = type(record)._default_manager
+    from_status = record.status
+    changes = {"status": to_status}
+    if isinstance(record, EditorialRecord):
+        changes["version"] = models.F("version") + 1
+    if not manager.filter(pk=record.pk, status=from_status).update(**changes):
+        current = manager.filter(pk=record.pk).values_list("status", flat=True).first()
+        now = PublicationStatus(current).label.lower() if current else "deleted"
+        raise StatusConflict(
+            f"The {_label(record)} is {now} now: someone changed it after you opened it, so it was not "
+            f"moved to “{PublicationStatus(to_status).label.lower()}”. Open it again to see its state."
+        )
+    # Saved from the row as it is now (this transaction holds it): the move changes the status alone.
+    record.refresh_from_db()
+    if to_status == PUBLISHED and isinstance(record, EditorialRecord):
         record.reviewed_by = user if user is not None and user.is_authenticated else record.reviewed_by
         record.published_at = record.published_at or timezone.now()
     _write(record, user=user, change_reason=reason)
@@ -268,8 +405,8 @@ def record_submit_for_review(*, record: EditorialRecord, user: User) -> None:
         _move(record, to_status=IN_REVIEW, user=user, reason="Submitted for review")
 
 
-def record_return_to_draft(*, record: EditorialRecord, user: User) -> None:
-    """Send a record in review (or withdrawn) back to draft."""
+def record_return_to_draft(*, record: Publishable, user: User) -> None:
+    """Send a record in review (or withdrawn) back to draft; unpublish a figure or organisation (publishers)."""
     with transaction.atomic():
         _check_transition(record=record, to_status=DRAFT, user=user)
         _move(record, to_status=DRAFT, user=user, reason="Returned to draft")

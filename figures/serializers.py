@@ -75,5 +75,5 @@ class FigureWriteSerializer(ModelValidatingSerializer):
         fields = [
             "slug", "measure", "value", "qualifier", "unit", "places", "place_note", "period_text", "period_start",
             "period_start_precision", "period_end", "period_end_precision", "period_note", "given_by", "given_by_body",
-            "source", "quote", "note", "status",
+            "source", "quote", "note", "correction_note",
         ]

@@ -142,6 +142,11 @@ class OrganisationCitation(CheckedTextModel):
     class Meta:
         ordering = ["organisation", "source_id", "id"]
 
+    @property
+    def shown_on(self):
+        """Return the record readers see this citation on: its changes are corrections of that record."""
+        return self.organisation if self.organisation_id is not None else None
+
     def __str__(self) -> str:
         excerpt = self.quote if len(self.quote) <= 80 else self.quote[:77] + "…"
         return f"“{excerpt}” ({self.source})"

@@ -57,4 +57,4 @@ class OrganisationWriteSerializer(ModelValidatingSerializer):
 
     class Meta:
         model = Organisation
-        fields = ["slug", "name", "kind", "banned", "banned_by", "banned_on", "banned_on_precision", "description", "decisions", "operations", "status"]
+        fields = ["slug", "name", "kind", "banned", "banned_by", "banned_on", "banned_on_precision", "description", "decisions", "operations", "correction_note"]

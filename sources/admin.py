@@ -3,8 +3,9 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
+from editorial import services
 from editorial.services import PUBLIC_STATES, user_can_publish
-from editorial.admin_publication import PublishableAdmin
+from editorial.admin_publication import PublicContentPartForm, PublishableAdmin
 from sources.models import Citation, SourceDocument
 
 
@@ -87,7 +88,24 @@ class CitationAdmin(SimpleHistoryAdmin):
     list_filter = ["source__outlet"]
     autocomplete_fields = ["source", "meeting", "attendee", "decision", "operation"]
     list_select_related = ["source", "meeting", "attendee", "decision", "operation"]
-    fields = ["source", "quote", "note", "meeting", "attendee", "decision", "operation"]
+    fields = ["source", "quote", "note", "meeting", "attendee", "decision", "operation", "correction_note"]
+    form = PublicContentPartForm
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.editor = request.user
+        return form
+
+    def save_model(self, request, obj, form, change):
+        # A citation on a public fact is that fact's public content: a publisher's correction, with a note.
+        services.record_save(record=obj, user=request.user, correction_note=form.cleaned_data.get("correction_note", ""))
+
+    def delete_model(self, request, obj):
+        services.record_delete(record=obj, user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for citation in queryset:
+            services.record_delete(record=citation, user=request.user)
 
     def has_change_permission(self, request, obj=None):
         # A published fact's citations change only as part of a correction, which is a publisher's act.
@@ -96,6 +114,10 @@ class CitationAdmin(SimpleHistoryAdmin):
         return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
+        # Deleting a public citation is a correction of its fact, which needs a note: remove it on the
+        # fact's own form, with the correction note there.
+        if obj is not None and Citation.objects.filter(pk=obj.pk).public().exists():
+            return False
         if obj is not None and obj.target is not None and obj.target.status in PUBLIC_STATES:
             return user_can_publish(request.user) and super().has_delete_permission(request, obj)
         return super().has_delete_permission(request, obj)

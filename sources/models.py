@@ -155,6 +155,11 @@ class Citation(CheckedTextModel):
             ),
         ]
 
+    @property
+    def shown_on(self):
+        """Return the record readers see this citation on: its changes are corrections of that record."""
+        return self.target
+
     def __str__(self) -> str:
         excerpt = self.quote if len(self.quote) <= 80 else self.quote[:77] + "…"
         return f"“{excerpt}” ({self.source})"

@@ -106,6 +106,9 @@ def test_a_citation_must_support_exactly_one_fact(editor_client, archive):
 
 
 def test_a_good_citation_is_created(editor_client, archive):
+    # On a draft: a citation on a published fact is public content, a publisher's correction (test_permission_matrix).
+    archive["operation"].status = PublicationStatus.DRAFT
+    archive["operation"].save()
     response = post(editor_client, "/api/v1/citations/", {"source": "dawn-azm", "quote": "Operation Azm-e-Istehkam", "operation": "azm-e-istehkam"})
     assert response.status_code == 201, response.content
     assert response.json()["supports"]["type"] == "operation"

@@ -64,7 +64,7 @@ def test_the_second_report_of_a_meeting_is_matched_not_duplicated(make_source, s
     first = make_source(text=seed_text("000"))
     proposals_generate(source=first)
     meeting = proposal_accept(proposal=proposal_of(first, "meeting"), user=editor).matched_meeting
-    proposal_accept(proposal=proposal_of(first, "operation"), user=editor)
+    proposal_accept(proposal=proposal_of(first, "operation"), user=editor, correction_note="Added a report.")
     for attendee in first.proposals.filter(kind="attendee"):
         proposal_accept(proposal=attendee, user=editor)
     decision = proposal_of(first, "decision")
@@ -77,12 +77,13 @@ def test_the_second_report_of_a_meeting_is_matched_not_duplicated(make_source, s
     meeting_proposal = proposal_of(second, "meeting")
     assert meeting_proposal.matched_meeting == meeting
     assert "Another report of" in meeting_proposal.note
-    proposal_accept(proposal=meeting_proposal, user=editor)
+    # Citing a published meeting is a publisher's correction of it, with a note (the editor here is a superuser).
+    proposal_accept(proposal=meeting_proposal, user=editor, correction_note="Added a second report.")
     assert Meeting.objects.count() == 1
     assert meeting.citations.count() == 2
     # A group already recorded gains a citation instead of a duplicate attendee.
     groups_before = Attendee.objects.filter(meeting=meeting).count()
-    accepted = proposal_accept(proposal=proposal_of(second, "attendee", key="group:service-chiefs"), user=editor)
+    accepted = proposal_accept(proposal=proposal_of(second, "attendee", key="group:service-chiefs"), user=editor, correction_note="Added a second report.")
     assert Attendee.objects.filter(meeting=meeting).count() == groups_before
     assert accepted.citation.attendee.group_label == "Services Chiefs"
 
@@ -103,7 +104,8 @@ def test_accepting_an_operation_resolves_the_alias_and_records_new_spellings(mak
     proposals_generate(source=source)
     proposal = proposal_of(source, "operation")
     assert proposal.matched_operation == azm
-    accepted = proposal_accept(proposal=proposal, user=editor)
+    # azm is published: a new citation and alias are a publisher's correction, with a note.
+    accepted = proposal_accept(proposal=proposal, user=editor, correction_note="Added a report and its spelling.")
     assert accepted.citation.operation == azm
     assert Operation.objects.count() == 1
     # "Azm-e-Istahkam" was matched by transliteration; it is now an alias, so it matches exactly.
@@ -254,6 +256,23 @@ def test_the_seed_reports_match_the_curated_archive_loaded_after_import(db, edit
     june = Meeting.objects.get(date=datetime.date(2024, 6, 22))
     for filename in ("000_ab17765b30e5a3e2.txt", "001_84d199cf34c98c0a.txt"):
         proposal = Proposal.objects.get(source__original_filename=filename, kind="meeting")
-        accepted = proposal_accept(proposal=proposal, user=editor)
+        accepted = proposal_accept(proposal=proposal, user=editor, correction_note="Added a report.")
         assert accepted.matched_meeting == june, filename
     assert Meeting.objects.count() == meetings_before
+
+
+def test_an_editor_accepting_a_report_of_a_published_meeting_is_refused(make_source, seed_text, make_meeting, django_user_model):
+    """Nothing becomes public without a publisher: the citation would appear on the meeting's page at once."""
+    from sources.editors import editors_group_sync
+
+    plain_editor = django_user_model.objects.create_user(username="plain-editor", is_staff=True)
+    plain_editor.groups.add(editors_group_sync())
+    meeting = make_meeting()
+    source = make_source(text=seed_text("001"))
+    proposals_generate(source=source)
+    proposal = proposal_of(source, "meeting")
+    with pytest.raises(ProposalError, match="publish permission"):
+        proposal_accept(proposal=proposal, user=plain_editor, overrides={"meeting_id": meeting.pk})
+    assert meeting.citations.count() == 0
+    proposal.refresh_from_db()
+    assert proposal.state == Proposal.State.PENDING
