@@ -12,6 +12,7 @@ from foundations.publication import PublicationStatus
 from operations.models import Region
 from seeding.files import CURATED_DIR, curated_file_read, parse_date
 from seeding.items import LoadReport, items_load, source_for_item
+from editorial.services import record_save
 
 DEFAULT_PATH = CURATED_DIR / "seed_figures.json"
 
@@ -25,7 +26,7 @@ def _region_get_or_create(item: dict, report: LoadReport) -> None:
     parent = Region.objects.filter(name__iexact=item["parent"]).first() if item.get("parent") else None
     region = Region(name=item["name"], slug=item["slug"], kind=item["kind"], parent=parent)
     region.full_clean()
-    region.save()
+    record_save(record=region, user=None)
     report.created.append(f"region {region.name}")
 
 
@@ -35,7 +36,7 @@ def _measure_get_or_create(item: dict, report: LoadReport) -> None:
         return
     measure = Measure(slug=item["slug"], name=item["name"], unit=item["unit"], description=item.get("description", ""))
     measure.full_clean()
-    measure.save()
+    record_save(record=measure, user=None)
     report.created.append(f"measure {measure.slug}")
 
 
@@ -77,7 +78,7 @@ def _figure_create(item: dict, report: LoadReport) -> None:
         status=PublicationStatus.PUBLISHED,
     )
     figure.full_clean()
-    figure.save()
+    record_save(record=figure, user=None)
     figure.places.set(places)
     report.created.append(f"figure {slug}")
 

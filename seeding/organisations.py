@@ -9,6 +9,7 @@ from operations.models import Operation
 from organisations.models import Organisation, OrganisationCitation
 from seeding.files import CURATED_DIR, curated_file_read
 from seeding.items import LoadReport, items_load, source_for_item
+from editorial.services import record_save
 
 DEFAULT_PATH = CURATED_DIR / "seed_organisations.json"
 
@@ -33,7 +34,7 @@ def _organisation_load(item: dict, report: LoadReport) -> None:
             status=PublicationStatus.PUBLISHED,
         )
         organisation.full_clean()
-        organisation.save()
+        record_save(record=organisation, user=None)
         report.created.append(f"organisation {organisation.slug}")
     else:
         report.present.append(f"organisation {organisation.slug}")
@@ -42,7 +43,7 @@ def _organisation_load(item: dict, report: LoadReport) -> None:
         citation = OrganisationCitation(organisation=organisation, source=source, quote=citation_item["quote"], note=citation_item.get("note", ""))
         citation.full_clean()
         if not organisation.citations.filter(source=source, quote=citation.quote).exists():
-            citation.save()
+            record_save(record=citation, user=None)
             report.created.append(f"citation for {organisation.slug}")
     # Decisions and operations are curated by load_curated_archive; link those already there, say which are not.
     for field, model in (("decisions", Decision), ("operations", Operation)):
