@@ -3,7 +3,7 @@
 /bench/plain-meetings answers the API's first page of meetings (same filters, ordering, prefetches
 and page size, so the same SQL) with the same JSON document, built by hand from plain dicts and
 JsonResponse instead of DRF serializers: what the API list costs above the work it cannot avoid.
-tests/api/test_bench_reference.py checks that the two documents are equal.
+tests/restapi/test_bench_reference.py checks that the two documents are equal.
 """
 from django.core.paginator import Paginator
 from django.http import JsonResponse

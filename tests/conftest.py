@@ -1,13 +1,27 @@
 """Fixtures shared by every test: small `make_*` helpers that build valid, saved records."""
 import datetime
 import itertools
+import os
+from pathlib import Path
+import subprocess
+import sys
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
 
-from meetings.models import Attendee, Body, DatePrecision, Decision, Meeting, Office, Person
 from foundations.publication import PublicationStatus
+from meetings.models import Attendee, Body, DatePrecision, Decision, Meeting, Office, Person
 from operations.models import Operation
+from sources.editors import editors_group_sync, publishers_group_sync
 from sources.models import Citation, SourceDocument, sha256_of_text
+from tests.archive_sample import build_sample_archive
 
 _counter = itertools.count(1)
 
@@ -139,3 +153,131 @@ def make_citation(db, make_source):
         return citation
 
     return make
+
+
+# --- People: one meaning per name --------------------------------------------------------------------
+# editor: in the Editors group (admin access, no publish permission); publisher: an editor who may publish;
+# superuser: an administrator; staff_client: a signed-in viewer of every record, drafts included.
+
+
+def _user(username: str, *, publisher: bool):
+    user = get_user_model().objects.create_user(username, password="a long editor passphrase", is_staff=True)
+    user.groups.add(editors_group_sync())
+    if publisher:
+        user.groups.add(publishers_group_sync())
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    return _user("alice", publisher=False)
+
+
+@pytest.fixture
+def publisher(db):
+    return _user("paula", publisher=True)
+
+
+@pytest.fixture
+def second_publisher(db):
+    return _user("omar", publisher=True)
+
+
+def signed_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def editor_client(editor):
+    return signed_in(editor)
+
+
+@pytest.fixture
+def publisher_client(publisher):
+    return signed_in(publisher)
+
+
+@pytest.fixture
+def editor_api_client(editor):
+    """An API client sending the editor's token."""
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=editor).key}")
+    return api
+
+
+@pytest.fixture
+def superuser(django_user_model):
+    return django_user_model.objects.create_user(
+        username="editor", password="a-long-and-unusual-passphrase", is_staff=True, is_superuser=True
+    )
+
+
+# --- The sample archive of the public pages, counting queries, production runs -------------------------
+
+
+@pytest.fixture
+def sample_archive(make_source, make_body, make_meeting, make_person, make_office, make_operation, make_citation):
+    return build_sample_archive(make_source, make_body, make_meeting, make_person, make_office, make_operation, make_citation)
+
+
+@pytest.fixture
+def staff_client(db):
+    """A second browser, logged in as an editor who may view every record (drafts included); `client` stays anonymous."""
+    user = get_user_model().objects.create_user("editor", password="a long enough password", is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(codename__startswith="view_"))
+    staff = Client()
+    staff.force_login(user)
+    return staff
+
+
+@pytest.fixture
+def count_queries(client):
+    """Return a function that GETs a URL and returns how many queries it ran (asserting status 200).
+
+    The process-wide content-type cache is emptied first, so that the count does not depend on which
+    tests ran before (a page that looks up corrections by content type queries it once per process).
+    """
+
+    def count(url: str) -> int:
+        ContentType.objects.clear_cache()
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        return len(context.captured_queries)
+
+    return count
+
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def run_in_production(tmp_path):
+    """Run a Python snippet under production settings (DEBUG off) on a scratch SQLite database; return stdout."""
+
+    def run(code: str, *, migrate: bool = False, **extra_env) -> str:
+        env = {
+            **os.environ,
+            "DEBUG": "0",
+            "SECRET_KEY": "test-only-" + "k" * 60,
+            "ALLOWED_HOSTS": "archive.example.org",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'production.sqlite3'}",
+            "DJANGO_SETTINGS_MODULE": "naparchive.settings",
+            "LOG_LEVEL": "ERROR",
+            **extra_env,
+        }
+        env.pop("REDIS_URL", None)
+        if migrate:
+            subprocess.run(
+                [sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=REPO, env=env, check=True, capture_output=True
+            )
+        prelude = "import django, json\ndjango.setup()\n"
+        result = subprocess.run(
+            [sys.executable, "-c", prelude + code], cwd=REPO, env=env, capture_output=True, text=True, timeout=120
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    return run

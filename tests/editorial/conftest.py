@@ -1,48 +1,5 @@
-"""Editors with and without the publish permission, signed in to the admin, and admin form helpers."""
+"""Admin form helpers for the editorial tests (the editor and publisher fixtures are in tests/conftest.py)."""
 import pytest
-from django.contrib.auth import get_user_model
-from django.test import Client
-
-from sources.editors import editors_group_sync, publishers_group_sync
-
-
-def _user(username: str, *, publisher: bool):
-    user = get_user_model().objects.create_user(username, password="a long editor passphrase", is_staff=True)
-    user.groups.add(editors_group_sync())
-    if publisher:
-        user.groups.add(publishers_group_sync())
-    return user
-
-
-@pytest.fixture
-def editor(db):
-    return _user("alice", publisher=False)
-
-
-@pytest.fixture
-def publisher(db):
-    return _user("paula", publisher=True)
-
-
-@pytest.fixture
-def second_publisher(db):
-    return _user("omar", publisher=True)
-
-
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def editor_client(editor):
-    return signed_in(editor)
-
-
-@pytest.fixture
-def publisher_client(publisher):
-    return signed_in(publisher)
 
 
 def inline_management(prefix, total=0, initial=0):

@@ -6,7 +6,7 @@ from django.urls import reverse
 from editorial.models import Discrepancy
 from editorial.services import record_correct
 from operations.models import Region
-from tests.editorial.conftest import signed_in
+from tests.conftest import signed_in
 
 CURATED_APPS = {"sources", "meetings", "operations", "editorial"}
 MODELS = sorted(

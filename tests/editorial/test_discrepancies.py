@@ -13,7 +13,7 @@ from seeding.files import CuratedDataError
 from editorial.models import Discrepancy
 from meetings.models import Meeting
 from operations.models import Operation
-from tests.curation.conftest import curated_archive, seed_sources  # noqa: F401 (fixtures)
+from tests.seeding.conftest import curated_archive, seed_sources  # noqa: F401 (fixtures)
 
 
 @pytest.fixture

@@ -5,7 +5,8 @@ from django.urls import reverse
 from editorial import services
 from meetings.models import Meeting
 from foundations.publication import PublicationStatus
-from tests.editorial.conftest import meeting_change_data, signed_in
+from tests.conftest import signed_in
+from tests.editorial.conftest import meeting_change_data
 
 
 def test_the_second_of_two_stale_admin_forms_is_refused(publisher, second_publisher, make_meeting):

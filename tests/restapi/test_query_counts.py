@@ -73,12 +73,12 @@ def test_list_queries_do_not_grow_with_the_rows(client, grow, path, django_asser
 
 
 @pytest.mark.parametrize("path", LISTS[:2])
-def test_editors_list_queries_do_not_grow_either(editor_client, grow, path, django_assert_num_queries):
+def test_editors_list_queries_do_not_grow_either(editor_api_client, grow, path, django_assert_num_queries):
     grow(1)
-    one, _ = queries_for(editor_client, path)
+    one, _ = queries_for(editor_api_client, path)
     grow(29)
     with django_assert_num_queries(one):
-        editor_client.get(path)
+        editor_api_client.get(path)
 
 
 def test_a_meeting_list_with_everything_included_stays_a_handful_of_queries(client, grow):

@@ -13,7 +13,7 @@ def html_of(response) -> str:
     return response.content.decode()
 
 
-def test_home_explains_the_archive_and_leads_to_the_launch_meeting(client, archive):
+def test_home_explains_the_archive_and_leads_to_the_launch_meeting(client, sample_archive):
     page = html_of(client.get(reverse("home")))
     assert "<h1" in page and "National Action Plan" in page
     assert f'href="{archive.meeting.get_absolute_url()}"' in page
@@ -22,7 +22,7 @@ def test_home_explains_the_archive_and_leads_to_the_launch_meeting(client, archi
     assert "Unreviewed draft meeting" not in page
 
 
-def test_home_shows_the_archive_at_a_glance(client, archive):
+def test_home_shows_the_archive_at_a_glance(client, sample_archive):
     page = html_of(client.get(reverse("home")))
     glance = page.split('id="glance-title"')[1].split("</section>")[0]
     figures = dict(re.findall(r"<dt>([^<]+)</dt><dd>([^<]+)</dd>", glance))
@@ -30,15 +30,15 @@ def test_home_shows_the_archive_at_a_glance(client, archive):
     assert "the date of 1 meeting is not established" in glance
 
 
-def test_timeline_lists_meetings_by_year_with_launches(client, archive):
+def test_timeline_lists_meetings_by_year_with_launches(client, sample_archive):
     page = html_of(client.get(reverse("timeline")))
     assert '<h2 id="year-2024-title">2024</h2>' in page
     assert f'Launched: <a href="{archive.operation.get_absolute_url()}">Azm-e-Istehkam</a>' in page
     undated = page.split('id="undated-title"')[1]
-    assert archive.undated_meeting.title in undated
+    assert sample_archive.undated_meeting.title in undated
 
 
-def test_meeting_feed_is_atom_with_published_meetings(client, archive):
+def test_meeting_feed_is_atom_with_published_meetings(client, sample_archive):
     response = client.get(reverse("feed-meetings"))
     assert response["Content-Type"].startswith("application/atom+xml")
     feed = html_of(response)
@@ -46,16 +46,16 @@ def test_meeting_feed_is_atom_with_published_meetings(client, archive):
     assert "Unreviewed draft meeting" not in feed
 
 
-def test_source_feed_lists_published_sources(client, archive):
+def test_source_feed_lists_published_sources(client, sample_archive):
     feed = html_of(client.get(reverse("feed-sources")))
-    assert archive.report_000.get_absolute_url() in feed
-    assert archive.draft_source.get_absolute_url() not in feed
+    assert sample_archive.report_000.get_absolute_url() in feed
+    assert sample_archive.draft_source.get_absolute_url() not in feed
 
 
-def test_feeds_never_fail_on_control_characters_already_stored(client, archive):
+def test_feeds_never_fail_on_control_characters_already_stored(client, sample_archive):
     # Rows written before text was checked, or loaded around the checks: the feeds stay up for everyone.
-    Meeting.objects.filter(pk=archive.meeting.pk).update(title="Apex\x1b[1m meeting\b", summary="A\x0bsummary")
-    SourceDocument.objects.filter(pk=archive.report_000.pk).update(title="Report\x1b", author="Staff\x0c", text="Text\x08 kept\r\n")
+    Meeting.objects.filter(pk=sample_archive.meeting.pk).update(title="Apex\x1b[1m meeting\b", summary="A\x0bsummary")
+    SourceDocument.objects.filter(pk=sample_archive.report_000.pk).update(title="Report\x1b", author="Staff\x0c", text="Text\x08 kept\r\n")
     for name in ("feed-meetings", "feed-sources"):
         response = client.get(reverse(name))
         assert response.status_code == 200
@@ -64,14 +64,14 @@ def test_feeds_never_fail_on_control_characters_already_stored(client, archive):
     assert "<title>Apex[1m meeting (22 June 2024)</title>" in html_of(client.get(reverse("feed-meetings")))
 
 
-def test_sitemap_lists_published_pages_only(client, archive):
+def test_sitemap_lists_published_pages_only(client, sample_archive):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     xml = html_of(response)
-    for record in (archive.meeting, archive.operation, archive.report_000):
+    for record in (sample_archive.meeting, sample_archive.operation, sample_archive.report_000):
         assert f"http://testserver{record.get_absolute_url()}</loc>" in xml
-    assert archive.draft_meeting.get_absolute_url() not in xml
-    assert archive.draft_source.get_absolute_url() not in xml
+    assert sample_archive.draft_meeting.get_absolute_url() not in xml
+    assert sample_archive.draft_source.get_absolute_url() not in xml
     assert "http://testserver/people/shehbaz-sharif/</loc>" in xml
 
 
@@ -89,8 +89,8 @@ def test_404_page_helps_the_reader_on(client, db):
     assert "Page not found" in page and 'action="/search/"' in page and 'href="/meetings/"' in page
 
 
-def test_pages_have_canonical_links_titles_and_descriptions(client, archive):
-    page = html_of(client.get(archive.meeting.get_absolute_url() + "?utm_source=x"))
+def test_pages_have_canonical_links_titles_and_descriptions(client, sample_archive):
+    page = html_of(client.get(sample_archive.meeting.get_absolute_url() + "?utm_source=x"))
     assert f'<link rel="canonical" href="http://testserver{archive.meeting.get_absolute_url()}">' in page
     assert "<title>Central Apex Committee meeting approving Operation Azm-e-Istehkam, 22 June 2024 · NAP Archive</title>" in page
     assert '<meta name="description" content="The committee approved Operation Azm-e-Istehkam.">' in page
@@ -119,19 +119,19 @@ PAGE_URLS = [
 
 
 @pytest.mark.parametrize("url", PAGE_URLS)
-def test_pages_need_no_inline_script_or_style_and_nothing_from_outside(client, archive, url):
+def test_pages_need_no_inline_script_or_style_and_nothing_from_outside(client, sample_archive, url):
     page = html_of(client.get(url))
     assert "<style" not in page and " style=" not in page
     assert not re.search(r"<script(?![^>]*\ssrc=)", page)
-    assert not re.search(r'(?:src|href)="(?:https?:)?//(?!testserver)', page.replace(archive.report_000.url or "\0", ""))
+    assert not re.search(r'(?:src|href)="(?:https?:)?//(?!testserver)', page.replace(sample_archive.report_000.url or "\0", ""))
     assert 'class="skip-link" href="#main"' in page and '<main id="main"' in page
     assert page.count("<h1") == 1
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="The stored vector is filled on PostgreSQL only.")
-def test_postgresql_keeps_the_stored_vector_current_and_indexed(archive):
-    Meeting.objects.filter(pk=archive.meeting.pk).update(summary="Reviewed the madrassa registration drive.")
-    assert Meeting.objects.filter(search_vector=SearchQuery("madrassa", config="english")).get() == archive.meeting
+def test_postgresql_keeps_the_stored_vector_current_and_indexed(sample_archive):
+    Meeting.objects.filter(pk=sample_archive.meeting.pk).update(summary="Reviewed the madrassa registration drive.")
+    assert Meeting.objects.filter(search_vector=SearchQuery("madrassa", config="english")).get() == sample_archive.meeting
     with connection.cursor() as cursor:
         cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'meetings_meeting_search_vector_gin'")
         assert "USING gin (search_vector)" in cursor.fetchone()[0]
@@ -146,6 +146,6 @@ def test_500_page_renders_without_a_request_context(rf, db):
     assert "Something went wrong on our side" in page and 'href="/"' in page
 
 
-def test_meeting_page_links_a_print_stylesheet(client, archive):
-    page = html_of(client.get(archive.meeting.get_absolute_url()))
+def test_meeting_page_links_a_print_stylesheet(client, sample_archive):
+    page = html_of(client.get(sample_archive.meeting.get_absolute_url()))
     assert re.search(r'<link rel="stylesheet" href="/static/css/print[^"]*\.css" media="print">', page)

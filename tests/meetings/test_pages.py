@@ -6,24 +6,24 @@ from django.urls import reverse
 
 from meetings.models import Attendee, DatePrecision
 from foundations.publication import PublicationStatus
-from tests.public.archive_sample import CHAIR_QUOTE, GO_AHEAD_QUOTE, LAUNCH_QUOTE, add_attendee
+from tests.archive_sample import CHAIR_QUOTE, GO_AHEAD_QUOTE, LAUNCH_QUOTE, add_attendee
 
 
 def html_of(response) -> str:
     return response.content.decode()
 
 
-def test_meeting_page_shows_date_body_place_and_chair(client, archive):
-    page = html_of(client.get(archive.meeting.get_absolute_url()))
+def test_meeting_page_shows_date_body_place_and_chair(client, sample_archive):
+    page = html_of(client.get(sample_archive.meeting.get_absolute_url()))
     assert "<h1>Central Apex Committee meeting approving Operation Azm-e-Istehkam</h1>" in page
     assert "22 June 2024" in page and "(exact day)" in page
     assert "Central Apex Committee on the National Action Plan" in page
     assert "Islamabad" in page
-    assert re.search(r"Chaired by</dt><dd><a href=\"#attendee-%d\">Shehbaz Sharif</a>, Prime Minister" % archive.chair.pk, page)
+    assert re.search(r"Chaired by</dt><dd><a href=\"#attendee-%d\">Shehbaz Sharif</a>, Prime Minister" % sample_archive.chair.pk, page)
 
 
-def test_every_fact_quotes_its_source_and_links_to_the_highlighted_passage(client, archive):
-    page = html_of(client.get(archive.meeting.get_absolute_url()))
+def test_every_fact_quotes_its_source_and_links_to_the_highlighted_passage(client, sample_archive):
+    page = html_of(client.get(sample_archive.meeting.get_absolute_url()))
     assert LAUNCH_QUOTE.replace("’", "’") in page
     assert f'href="{archive.report_000.get_absolute_url()}#citation-{archive.launch_citation.pk}"' in page
     assert GO_AHEAD_QUOTE.replace("“", "“") in page
@@ -33,17 +33,17 @@ def test_every_fact_quotes_its_source_and_links_to_the_highlighted_passage(clien
     assert f"#citation-{archive.chair_citation.pk}" in chair_block
 
 
-def test_attendees_are_grouped_chair_officials_offices_groups(client, archive, make_office, make_person):
-    add_attendee(meeting=archive.meeting, person=make_person(name="Asim Munir"), order=2)
-    add_attendee(meeting=archive.meeting, office=make_office(title="Interior Minister"), order=3)
-    page = html_of(client.get(archive.meeting.get_absolute_url()))
+def test_attendees_are_grouped_chair_officials_offices_groups(client, sample_archive, make_office, make_person):
+    add_attendee(meeting=sample_archive.meeting, person=make_person(name="Asim Munir"), order=2)
+    add_attendee(meeting=sample_archive.meeting, office=make_office(title="Interior Minister"), order=3)
+    page = html_of(client.get(sample_archive.meeting.get_absolute_url()))
     headings = re.findall(r"<h3>(Chair|Named officials|Offices|Groups)</h3>", page)
     assert headings == ["Chair", "Named officials", "Offices", "Groups"]
     assert page.index("Asim Munir") < page.index("Interior Minister") < page.index("Chief ministers of all provinces and GB")
 
 
-def test_decisions_are_grouped_by_domain_with_their_operations(client, archive):
-    page = html_of(client.get(archive.meeting.get_absolute_url()))
+def test_decisions_are_grouped_by_domain_with_their_operations(client, sample_archive):
+    page = html_of(client.get(sample_archive.meeting.get_absolute_url()))
     assert '<h3 id="domain-multi_domain">Several domains</h3>' in page
     assert '<h3 id="domain-politico_diplomatic">Politico-diplomatic</h3>' in page
     decision_block = page.split(f'id="decision-{archive.launch_decision.pk}"')[1].split("</li>")[0]
@@ -51,37 +51,37 @@ def test_decisions_are_grouped_by_domain_with_their_operations(client, archive):
     assert "launched at this meeting" in page
 
 
-def test_unknown_date_is_shown_with_what_the_sources_do_say(client, archive):
-    page = html_of(client.get(archive.undated_meeting.get_absolute_url()))
+def test_unknown_date_is_shown_with_what_the_sources_do_say(client, sample_archive):
+    page = html_of(client.get(sample_archive.undated_meeting.get_absolute_url()))
     assert "a Tuesday, date not established" in page
     assert "date not established; the reports say only that it was a Tuesday" in page
     assert "The communiqué is dated only “on Tuesday”." in page
     assert "<time>" in page  # no machine-readable date is invented
 
 
-def test_public_never_sees_drafts(client, archive):
-    assert client.get(archive.draft_meeting.get_absolute_url()).status_code == 404
-    page = html_of(client.get(archive.meeting.get_absolute_url()))
+def test_public_never_sees_drafts(client, sample_archive):
+    assert client.get(sample_archive.draft_meeting.get_absolute_url()).status_code == 404
+    page = html_of(client.get(sample_archive.meeting.get_absolute_url()))
     assert "A decision nobody has checked yet." not in page
     assert "an attendee still in draft" not in page
     assert "Draft" not in page
 
 
-def test_staff_preview_a_draft_meeting_with_a_banner(staff_client, archive):
-    response = staff_client.get(archive.draft_meeting.get_absolute_url())
+def test_staff_preview_a_draft_meeting_with_a_banner(staff_client, sample_archive):
+    response = staff_client.get(sample_archive.draft_meeting.get_absolute_url())
     assert response.status_code == 200
     assert "<strong>Draft</strong> — this record is not published." in html_of(response)
     assert "private" in response["Cache-Control"]
-    page = html_of(staff_client.get(archive.meeting.get_absolute_url()))
+    page = html_of(staff_client.get(sample_archive.meeting.get_absolute_url()))
     assert "A decision nobody has checked yet." in page
     assert '<span class="badge badge-draft">Draft</span>' in page
 
 
-def test_citation_from_a_draft_source_is_hidden_from_the_public(client, archive, make_citation):
-    make_citation(archive.diplomacy_decision, quote="Failure to implement the previously announced policy", source=archive.draft_source)
-    page = html_of(client.get(archive.meeting.get_absolute_url()))
+def test_citation_from_a_draft_source_is_hidden_from_the_public(client, sample_archive, make_citation):
+    make_citation(sample_archive.diplomacy_decision, quote="Failure to implement the previously announced policy", source=sample_archive.draft_source)
+    page = html_of(client.get(sample_archive.meeting.get_absolute_url()))
     assert "Failure to implement the previously announced policy" not in page
-    assert archive.draft_source.get_absolute_url() not in page
+    assert sample_archive.draft_source.get_absolute_url() not in page
 
 
 def test_unknown_meeting_is_404(client, db):
@@ -89,8 +89,8 @@ def test_unknown_meeting_is_404(client, db):
 
 
 class TestMeetingList:
-    def test_lists_published_meetings_newest_first_with_undated_last(self, client, archive, make_meeting):
-        make_meeting(body=archive.body, title="Older meeting", date=datetime.date(2021, 3, 1))
+    def test_lists_published_meetings_newest_first_with_undated_last(self, client, sample_archive, make_meeting):
+        make_meeting(body=sample_archive.body, title="Older meeting", date=datetime.date(2021, 3, 1))
         page = html_of(client.get(reverse("meetings:meeting-list")))
         assert page.index("Operation Azm-e-Istehkam</a>") < page.index("Older meeting") < page.index("military operation in Balochistan")
         assert "Unreviewed draft meeting" not in page
@@ -108,7 +108,7 @@ class TestMeetingList:
             ("domain=politico_diplomatic&year=2024", {"Central Apex Committee meeting approving"}),
         ],
     )
-    def test_filters(self, client, archive, query, expected):
+    def test_filters(self, client, sample_archive, query, expected):
         response = client.get(f"{reverse('meetings:meeting-list')}?{query}")
         assert response.status_code == 200
         page = html_of(response)
@@ -120,13 +120,13 @@ class TestMeetingList:
         assert response.status_code == 302
         assert response["Location"] == "/meetings/?operation=azm-e-istehkam&sort=oldest"
 
-    def test_sort_oldest_first(self, client, archive, make_meeting):
-        make_meeting(body=archive.body, title="Older meeting", date=datetime.date(2021, 3, 1))
+    def test_sort_oldest_first(self, client, sample_archive, make_meeting):
+        make_meeting(body=sample_archive.body, title="Older meeting", date=datetime.date(2021, 3, 1))
         page = html_of(client.get(reverse("meetings:meeting-list") + "?sort=oldest"))
         assert page.index("Older meeting") < page.index("Operation Azm-e-Istehkam</a>")
 
     @pytest.mark.parametrize("query", ["year=abc", "year=1999", "body=no-such-body", "domain=weather", "page=two", "sort=random"])
-    def test_bad_parameters_are_a_400_with_a_message(self, client, archive, query):
+    def test_bad_parameters_are_a_400_with_a_message(self, client, sample_archive, query):
         response = client.get(f"{reverse('meetings:meeting-list')}?{query}")
         assert response.status_code == 400
         assert "This list could not be filtered" in html_of(response)
@@ -165,7 +165,7 @@ class TestDateArchives:
 
 
 class TestDecisionList:
-    def test_lists_published_decisions_linking_to_their_meeting(self, client, archive):
+    def test_lists_published_decisions_linking_to_their_meeting(self, client, sample_archive):
         page = html_of(client.get(reverse("meetings:decision-list")))
         assert f'href="{archive.meeting.get_absolute_url()}#decision-{archive.launch_decision.pk}"' in page
         assert "A decision nobody has checked yet." not in page
@@ -175,28 +175,28 @@ class TestDecisionList:
         "query, count",
         [("domain=military", 1), ("operation=azm-e-istehkam", 1), ("year=2024", 2), ("domain=legal", 0)],
     )
-    def test_filters(self, client, archive, query, count):
+    def test_filters(self, client, sample_archive, query, count):
         page = html_of(client.get(f"{reverse('meetings:decision-list')}?{query}"))
         assert f"{count} decision{'s' if count != 1 else ''}" in page
 
-    def test_bad_operation_is_400(self, client, archive):
+    def test_bad_operation_is_400(self, client, sample_archive):
         assert client.get(reverse("meetings:decision-list") + "?operation=nope").status_code == 400
 
 
 class TestPeopleAndOffices:
-    def test_people_list_counts_meetings(self, client, archive):
+    def test_people_list_counts_meetings(self, client, sample_archive):
         page = html_of(client.get(reverse("meetings:person-list")))
         assert "Shehbaz Sharif" in page and "1 meeting, 2024" in page
         assert "Prime Minister" in page
 
-    def test_person_page_lists_attendances_with_office(self, client, archive, make_meeting):
-        later = make_meeting(body=archive.body, title="A later sitting", date=datetime.date(2024, 11, 19))
-        add_attendee(meeting=later, person=archive.prime_minister, office=archive.pm_office, role=Attendee.Role.CHAIR)
+    def test_person_page_lists_attendances_with_office(self, client, sample_archive, make_meeting):
+        later = make_meeting(body=sample_archive.body, title="A later sitting", date=datetime.date(2024, 11, 19))
+        add_attendee(meeting=later, person=sample_archive.prime_minister, office=sample_archive.pm_office, role=Attendee.Role.CHAIR)
         page = html_of(client.get(reverse("meetings:person-detail", args=["shehbaz-sharif"])))
         assert page.index("Central Apex Committee meeting approving") < page.index("A later sitting")
         assert "Prime Minister</a>" in page
 
-    def test_office_page_lists_holders_over_time(self, client, archive):
+    def test_office_page_lists_holders_over_time(self, client, sample_archive):
         page = html_of(client.get(reverse("meetings:office-detail", args=["prime-minister"])))
         assert "Shehbaz Sharif</a>" in page and "22 June 2024" in page
 

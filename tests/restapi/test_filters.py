@@ -134,11 +134,11 @@ def test_ids_that_are_not_numbers_or_too_large_are_a_400_not_a_crash(client, arc
         assert response.json()["errors"]["decision"] == [f"No decision with the id “{value}”."]
 
 
-def test_a_slug_filter_does_not_reveal_drafts_to_anonymous_clients(client, editor_client, archive):
+def test_a_slug_filter_does_not_reveal_drafts_to_anonymous_clients(client, editor_api_client, archive):
     archive["body"].status = "draft"
     archive["body"].save()
     assert client.get("/api/v1/meetings/?body=central-apex-committee").status_code == 400
-    assert editor_client.get("/api/v1/meetings/?body=central-apex-committee").status_code == 200
+    assert editor_api_client.get("/api/v1/meetings/?body=central-apex-committee").status_code == 200
 
 
 def test_decision_domain_values_are_the_models(client, archive):

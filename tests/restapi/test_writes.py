@@ -60,9 +60,9 @@ def test_a_user_without_the_model_permission_is_refused(db, archive):
     assert api.get("/api/v1/meetings/").json()["count"] == 1
 
 
-def test_an_editor_creates_a_draft_meeting_and_gets_its_read_form(editor_client, archive):
+def test_an_editor_creates_a_draft_meeting_and_gets_its_read_form(editor_api_client, archive):
     response = post(
-        editor_client,
+        editor_api_client,
         "/api/v1/meetings/",
         {"body": "central-apex-committee", "title": "Apex committee meets", "slug": "apex-2024-11-19", "date": "2024-11-19", "date_precision": "day"},
     )
@@ -74,9 +74,9 @@ def test_an_editor_creates_a_draft_meeting_and_gets_its_read_form(editor_client,
     assert Meeting.objects.get(slug="apex-2024-11-19").created_by is not None
 
 
-def test_the_models_validation_applies_with_its_messages(editor_client, archive):
+def test_the_models_validation_applies_with_its_messages(editor_api_client, archive):
     response = post(
-        editor_client,
+        editor_api_client,
         "/api/v1/meetings/",
         {"body": "central-apex-committee", "title": "Vague", "slug": "vague", "date": "2024-11-19", "date_precision": "month"},
     )
@@ -84,9 +84,9 @@ def test_the_models_validation_applies_with_its_messages(editor_client, archive)
     assert response.json()["errors"] == {"date": ["With month precision, give the first of the month."]}
 
 
-def test_a_citation_quote_not_in_its_source_is_refused_with_the_admins_message(editor_client, archive):
+def test_a_citation_quote_not_in_its_source_is_refused_with_the_admins_message(editor_api_client, archive):
     response = post(
-        editor_client,
+        editor_api_client,
         "/api/v1/citations/",
         {"source": "dawn-azm", "quote": "The army chief announced a ceasefire.", "decision": archive["decision"].pk},
     )
@@ -95,9 +95,9 @@ def test_a_citation_quote_not_in_its_source_is_refused_with_the_admins_message(e
     assert Citation.objects.count() == 3
 
 
-def test_a_citation_must_support_exactly_one_fact(editor_client, archive):
+def test_a_citation_must_support_exactly_one_fact(editor_api_client, archive):
     response = post(
-        editor_client,
+        editor_api_client,
         "/api/v1/citations/",
         {"source": "dawn-azm", "quote": "The Prime Minister", "meeting": "apex-2024-06-22", "decision": archive["decision"].pk},
     )
@@ -105,56 +105,56 @@ def test_a_citation_must_support_exactly_one_fact(editor_client, archive):
     assert "exactly one fact" in json.dumps(response.json()["errors"])
 
 
-def test_a_good_citation_is_created(editor_client, archive):
+def test_a_good_citation_is_created(editor_api_client, archive):
     # On a draft: a citation on a published fact is public content, a publisher's correction (test_permission_matrix).
     archive["operation"].status = PublicationStatus.DRAFT
     archive["operation"].save()
-    response = post(editor_client, "/api/v1/citations/", {"source": "dawn-azm", "quote": "Operation Azm-e-Istehkam", "operation": "azm-e-istehkam"})
+    response = post(editor_api_client, "/api/v1/citations/", {"source": "dawn-azm", "quote": "Operation Azm-e-Istehkam", "operation": "azm-e-istehkam"})
     assert response.status_code == 201, response.content
     assert response.json()["supports"]["type"] == "operation"
 
 
-def test_an_update_needs_the_version_it_was_made_from(editor_client, archive):
+def test_an_update_needs_the_version_it_was_made_from(editor_api_client, archive):
     path = "/api/v1/people/shehbaz-sharif/"
     archive["person"].status = PublicationStatus.DRAFT
     archive["person"].save()
-    version = editor_client.get(path).json()["version"]
-    missing = patch(editor_client, path, {"description": "Prime Minister."})
+    version = editor_api_client.get(path).json()["version"]
+    missing = patch(editor_api_client, path, {"description": "Prime Minister."})
     assert missing.status_code == 400
     assert "version" in missing.json()["errors"]
-    saved = patch(editor_client, path, {"description": "Prime Minister.", "version": version})
+    saved = patch(editor_api_client, path, {"description": "Prime Minister.", "version": version})
     assert saved.status_code == 200, saved.content
     assert saved.json()["version"] == version + 1
-    stale = patch(editor_client, path, {"description": "Someone else's edit.", "version": version})
+    stale = patch(editor_api_client, path, {"description": "Someone else's edit.", "version": version})
     assert stale.status_code == 409
     assert "not saved" in stale.json()["detail"]
 
 
-def test_an_edit_never_changes_the_status(editor_client, archive):
+def test_an_edit_never_changes_the_status(editor_api_client, archive):
     archive["older"].status = PublicationStatus.DRAFT
     archive["older"].save()
     path = "/api/v1/meetings/apex-2023-01-02/"
-    version = editor_client.get(path).json()["version"]
-    response = patch(editor_client, path, {"status": "published", "place": "Islamabad", "version": version})
+    version = editor_api_client.get(path).json()["version"]
+    response = patch(editor_api_client, path, {"status": "published", "place": "Islamabad", "version": version})
     assert response.status_code == 400
     assert response.json()["errors"]["status"][0].startswith("Unknown field")
 
 
-def test_changing_a_published_record_is_for_publishers_with_a_correction_note(editor_client, publisher_client, archive):
+def test_changing_a_published_record_is_for_publishers_with_a_correction_note(editor_api_client, publisher_client, archive):
     path = "/api/v1/people/shehbaz-sharif/"
-    version = editor_client.get(path).json()["version"]
-    refused = patch(editor_client, path, {"description": "Changed.", "version": version})
+    version = editor_api_client.get(path).json()["version"]
+    refused = patch(editor_api_client, path, {"description": "Changed.", "version": version})
     assert refused.status_code == 403
     corrected = patch(publisher_client, path, {"description": "Changed.", "version": version, "correction_note": "Description fixed."})
     assert corrected.status_code == 200, corrected.content
 
 
-def test_the_status_action_runs_the_editorial_workflow(editor_client, publisher_client, archive):
+def test_the_status_action_runs_the_editorial_workflow(editor_api_client, publisher_client, archive):
     archive["older"].status = PublicationStatus.DRAFT
     archive["older"].save()
     path = "/api/v1/meetings/apex-2023-01-02/status/"
-    assert post(editor_client, path, {"status": "in_review"}).json()["status"] == "in_review"
-    refused = post(editor_client, path, {"status": "published"})
+    assert post(editor_api_client, path, {"status": "in_review"}).json()["status"] == "in_review"
+    refused = post(editor_api_client, path, {"status": "published"})
     assert refused.status_code == 403
     # A meeting is published only with a citation whose quote is in its source.
     uncited = post(publisher_client, path, {"status": "published"})

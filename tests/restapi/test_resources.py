@@ -126,12 +126,12 @@ def test_the_parts_of_a_draft_meeting_are_hidden_with_it(client, archive):
     assert client.get("/api/v1/operations/azm-e-istehkam/").json()["launch_meeting"] is None
 
 
-def test_editors_see_drafts_and_can_filter_by_status(editor_client, client, archive):
+def test_editors_see_drafts_and_can_filter_by_status(editor_api_client, client, archive):
     archive["older"].status = PublicationStatus.DRAFT
     archive["older"].save()
     assert client.get("/api/v1/meetings/").json()["count"] == 1
-    assert editor_client.get("/api/v1/meetings/").json()["count"] == 2
-    drafts = editor_client.get("/api/v1/meetings/?status=draft").json()["results"]
+    assert editor_api_client.get("/api/v1/meetings/").json()["count"] == 2
+    drafts = editor_api_client.get("/api/v1/meetings/?status=draft").json()["results"]
     assert [m["slug"] for m in drafts] == ["apex-2023-01-02"]
     refused = client.get("/api/v1/meetings/?status=draft")
     assert refused.status_code == 400

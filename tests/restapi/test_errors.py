@@ -45,12 +45,12 @@ def test_a_write_to_an_unknown_address_is_a_json_404_not_the_csrf_page(client, d
     assert response.json()["status"] == 404
 
 
-def test_methods_the_api_does_not_take_are_a_405(client, editor_client, archive):
+def test_methods_the_api_does_not_take_are_a_405(client, editor_api_client, archive):
     assert client.delete("/api/v1/meetings/apex-2024-06-22/").status_code in (401, 405)
-    response = editor_client.delete("/api/v1/meetings/apex-2024-06-22/")
+    response = editor_api_client.delete("/api/v1/meetings/apex-2024-06-22/")
     assert response.status_code == 405
     assert response.json()["status"] == 405
-    assert editor_client.put("/api/v1/meetings/export/csv/?colour=blue").status_code == 405
+    assert editor_api_client.put("/api/v1/meetings/export/csv/?colour=blue").status_code == 405
 
 
 @pytest.mark.parametrize(
@@ -66,22 +66,22 @@ def test_methods_the_api_does_not_take_are_a_405(client, editor_client, archive)
         ('{"name": ', "detail", "JSON parse error"),
     ],
 )
-def test_malformed_payloads_are_a_400(editor_client, db, payload, field, message):
-    response = editor_client.post("/api/v1/bodies/", payload, content_type="application/json")
+def test_malformed_payloads_are_a_400(editor_api_client, db, payload, field, message):
+    response = editor_api_client.post("/api/v1/bodies/", payload, content_type="application/json")
     assert response.status_code == 400
     body = response.json()
     found = body["detail"] if field == "detail" else body["errors"][field][0]
     assert found.startswith(message)
 
 
-def test_a_payload_that_is_not_json_is_a_415(editor_client, db):
-    response = editor_client.post("/api/v1/bodies/", "name=x", content_type="application/x-www-form-urlencoded")
+def test_a_payload_that_is_not_json_is_a_415(editor_api_client, db):
+    response = editor_api_client.post("/api/v1/bodies/", "name=x", content_type="application/x-www-form-urlencoded")
     assert response.status_code == 415
     assert response.json()["status"] == 415
 
 
-def test_wrong_types_for_numbers_and_lists(editor_client, archive):
+def test_wrong_types_for_numbers_and_lists(editor_api_client, archive):
     payload = {"meeting": "apex-2024-06-22", "text": "Decided.", "domain": "legal", "order": "3", "operations": "azm-e-istehkam"}
-    response = editor_client.post("/api/v1/decisions/", json.dumps(payload), content_type="application/json")
+    response = editor_api_client.post("/api/v1/decisions/", json.dumps(payload), content_type="application/json")
     assert response.status_code == 400
     assert response.json()["errors"] == {"order": ["Give a whole number."], "operations": ["Give a list of slugs."]}

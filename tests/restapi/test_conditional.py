@@ -47,8 +47,8 @@ def test_an_unpublish_from_the_admin_action_moves_last_modified(client, archive)
     assert response.json()["count"] == 1
 
 
-def test_editors_responses_are_private_and_revalidated(editor_client, archive):
-    response = editor_client.get("/api/v1/meetings/")
+def test_editors_responses_are_private_and_revalidated(editor_api_client, archive):
+    response = editor_api_client.get("/api/v1/meetings/")
     assert "private" in response["Cache-Control"]
     assert "no-cache" in response["Cache-Control"]
 

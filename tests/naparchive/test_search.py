@@ -10,7 +10,7 @@ from meetings.models import Decision
 from naparchive import search, search_postgresql
 from naparchive.search import archive_search, search_terms
 from sources.models import SourceDocument
-from tests.public.archive_sample import add_decision
+from tests.archive_sample import add_decision
 
 
 def html_of(response) -> str:
@@ -21,35 +21,35 @@ def hit_titles(results, key):
     return [hit.title for group in results.groups if group.key == key for hit in group.hits]
 
 
-def test_finds_every_kind_of_record(archive):
+def test_finds_every_kind_of_record(sample_archive):
     results = archive_search(query="Azm-e-Istehkam")
     assert "Azm-e-Istehkam" in hit_titles(results, "operations")
-    assert archive.meeting.title in hit_titles(results, "meetings")
+    assert sample_archive.meeting.title in hit_titles(results, "meetings")
     assert any("Approved Operation Azm-e-Istehkam" in title for title in hit_titles(results, "decisions"))
-    assert {str(archive.report_000), str(archive.report_001)} <= set(hit_titles(results, "sources"))
+    assert {str(sample_archive.report_000), str(sample_archive.report_001)} <= set(hit_titles(results, "sources"))
     assert "Shehbaz Sharif" in hit_titles(archive_search(query="Shehbaz"), "people")
 
 
-def test_drafts_are_never_found(archive):
+def test_drafts_are_never_found(sample_archive):
     results = archive_search(query="vision")
-    assert str(archive.draft_source) not in hit_titles(results, "sources")
+    assert str(sample_archive.draft_source) not in hit_titles(results, "sources")
     assert not hit_titles(archive_search(query="nobody has checked"), "decisions")
     assert not hit_titles(archive_search(query="Unreviewed"), "meetings")
 
 
-def test_an_operation_is_found_under_another_spelling(archive):
+def test_an_operation_is_found_under_another_spelling(sample_archive):
     assert hit_titles(archive_search(query="Azm-e-Istahkam"), "operations") == ["Azm-e-Istehkam"]
 
 
-def test_every_word_must_match(archive):
+def test_every_word_must_match(sample_archive):
     assert hit_titles(archive_search(query="Balochistan military"), "decisions") == ["Approved a comprehensive military operation in Balochistan."]
     assert not hit_titles(archive_search(query="Balochistan diplomacy"), "decisions")
 
 
-def test_better_matches_rank_first(archive):
-    add_decision(meeting=archive.meeting, domain=Decision.Domain.LEGAL, text="Reviewed cooperation once.")
+def test_better_matches_rank_first(sample_archive):
+    add_decision(meeting=sample_archive.meeting, domain=Decision.Domain.LEGAL, text="Reviewed cooperation once.")
     add_decision(
-        meeting=archive.meeting,
+        meeting=sample_archive.meeting,
         domain=Decision.Domain.LEGAL,
         text="Cooperation, regional cooperation and cooperation with provinces: cooperation first.",
     )
@@ -57,7 +57,7 @@ def test_better_matches_rank_first(archive):
     assert titles[0].startswith("Cooperation, regional cooperation")
 
 
-def test_snippets_mark_the_match_and_escape_the_text(archive, make_source):
+def test_snippets_mark_the_match_and_escape_the_text(sample_archive, make_source):
     make_source(text="Officials said <b>nothing</b> about the fusion centre & its budget.", slug="escaping")
     results = archive_search(query="fusion")
     snippet = next(hit.snippet for group in results.groups if group.key == "sources" for hit in group.hits)
@@ -71,7 +71,7 @@ def test_search_terms_keep_phrases_and_drop_operators():
 
 
 class TestSearchPage:
-    def test_results_are_grouped_with_highlighted_snippets(self, client, archive):
+    def test_results_are_grouped_with_highlighted_snippets(self, client, sample_archive):
         page = html_of(client.get(reverse("search") + "?q=Istehkam"))
         assert re.search(r'<h2 id="results-operations-title">Operations</h2>', page)
         assert re.search(r'<h2 id="results-sources-title">Sources</h2>', page)
@@ -83,12 +83,12 @@ class TestSearchPage:
         assert response.status_code == 200
         assert "result" not in html_of(response).split("<main")[1]
 
-    def test_counts_say_one_record_in_the_singular(self, client, archive):
+    def test_counts_say_one_record_in_the_singular(self, client, sample_archive):
         page = html_of(client.get(reverse("search") + "?q=Azm-e-Istahkam"))
         assert '<a href="#results-operations">1 operation</a>' in page
         assert not re.search(r"· </p>", page)
 
-    def test_no_result_says_what_to_try(self, client, archive):
+    def test_no_result_says_what_to_try(self, client, sample_archive):
         assert "Nothing matches" in html_of(client.get(reverse("search") + "?q=zzyzx"))
 
     def test_too_long_query_is_400_with_a_message(self, client, db):
@@ -101,14 +101,14 @@ needs_postgresql = pytest.mark.skipif(connection.vendor != "postgresql", reason=
 
 
 @needs_postgresql
-def test_snippets_mark_every_form_of_a_stemmed_word(archive, make_source):
+def test_snippets_mark_every_form_of_a_stemmed_word(sample_archive, make_source):
     make_source(text="The provincial policies on military courts: each court and policy was reviewed.", slug="stems")
     snippet = str(next(hit.snippet for group in archive_search(query="court policy").groups if group.key == "sources" for hit in group.hits))
     assert re.findall(r"<mark>(\w+)</mark>", snippet) == ["policies", "courts", "court", "policy"]
 
 
 @needs_postgresql
-def test_a_common_word_ranks_its_newest_matches_and_says_there_were_more(archive, make_source, monkeypatch, client):
+def test_a_common_word_ranks_its_newest_matches_and_says_there_were_more(sample_archive, make_source, monkeypatch, client):
     monkeypatch.setattr(search, "RANKED_MATCHES", 3)
     monkeypatch.setattr(search_postgresql, "SCAN_WINDOW", 5)
     for year in range(2001, 2013):
@@ -126,7 +126,7 @@ def test_a_common_word_ranks_its_newest_matches_and_says_there_were_more(archive
 
 
 @pytest.fixture
-def karez_sources(archive, make_source):
+def karez_sources(sample_archive, make_source):
     """Seven published sources that all match "karez", newest first by publication date."""
     return [
         make_source(text=f"Karez irrigation, report of {year}.", slug=f"karez-{year}", published_on=datetime.date(year, 1, 1))
@@ -179,7 +179,7 @@ class TestOverviewAndKindPages:
 
 
 @needs_postgresql
-def test_a_one_letter_lexeme_marks_only_that_word(archive, make_source):
+def test_a_one_letter_lexeme_marks_only_that_word(sample_archive, make_source):
     make_source(text="Operation Azm-e-Istehkam: every effort, and enforcement, each day.", slug="one-letter")
     snippet = str(next(hit.snippet for group in archive_search(query="Azm-e-Istehkam").groups if group.key == "sources" for hit in group.hits if "every effort" in hit.snippet))
     # Not every word that begins with e (every, effort, enforcement, each).

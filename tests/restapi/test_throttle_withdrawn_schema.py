@@ -26,9 +26,9 @@ def test_anonymous_clients_over_the_rate_get_a_429_with_retry_after(client, arch
     assert response["Cache-Control"] == "no-store"
 
 
-def test_token_clients_have_their_own_rate(editor_client, archive):
+def test_token_clients_have_their_own_rate(editor_api_client, archive):
     with override_settings(REST_FRAMEWORK=rest_framework_with(DEFAULT_THROTTLE_RATES=LOW_RATES)):
-        statuses = [editor_client.get("/api/v1/bodies/").status_code for _ in range(6)]
+        statuses = [editor_api_client.get("/api/v1/bodies/").status_code for _ in range(6)]
     assert statuses == [200] * 5 + [429]
 
 

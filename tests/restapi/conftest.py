@@ -1,15 +1,12 @@
-"""Fixtures for the API tests: clients (anonymous and editor with a token) and a small published archive."""
+"""Fixtures for the API tests: an anonymous API client and a small published archive (the editor's token client is in tests/conftest.py)."""
 import datetime
 
 import pytest
-from django.contrib.auth.models import User
 from django.core.cache import cache
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from meetings.models import Attendee, Decision
 from foundations.publication import PublicationStatus
-from sources.editors import editors_group_sync
 
 AZM_TEXT = (
     "The Central Apex Committee met on Saturday in Islamabad. "
@@ -28,20 +25,6 @@ def _fresh_cache():
 @pytest.fixture
 def client():
     return APIClient()
-
-
-@pytest.fixture
-def editor(db):
-    user = User.objects.create_user("api-editor", password="a long and unusual password 4")
-    user.groups.add(editors_group_sync())
-    return user
-
-
-@pytest.fixture
-def editor_client(editor):
-    api = APIClient()
-    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=editor).key}")
-    return api
 
 
 @pytest.fixture

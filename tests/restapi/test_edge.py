@@ -36,8 +36,8 @@ def test_clients_behind_our_proxy_are_counted_apart(client, archive):
     assert first == [200, 200, 200, 429] and other == 200
 
 
-def post_body(editor_client, payload: str):
-    return editor_client.post("/api/v1/bodies/", payload, content_type="application/json")
+def post_body(editor_api_client, payload: str):
+    return editor_api_client.post("/api/v1/bodies/", payload, content_type="application/json")
 
 
 def assert_api_error(response, status: int) -> dict:
@@ -49,27 +49,27 @@ def assert_api_error(response, status: int) -> dict:
 
 
 @pytest.mark.parametrize("depth", [1000, 100_000, 40])
-def test_deeply_nested_json_is_a_400(editor_client, db, depth):
-    response = post_body(editor_client, '{"name": %s, "slug": "ab"}' % ("[" * depth + "]" * depth))
+def test_deeply_nested_json_is_a_400(editor_api_client, db, depth):
+    response = post_body(editor_api_client, '{"name": %s, "slug": "ab"}' % ("[" * depth + "]" * depth))
     body = assert_api_error(response, 400)
     assert body["detail"] == "JSON parse error - the body is nested more than 32 levels deep."
     assert not Body.objects.exists()
 
 
-def test_a_key_given_twice_is_a_400_naming_it(editor_client, db):
-    body = assert_api_error(post_body(editor_client, '{"name": "A", "slug": "ab", "name": "B"}'), 400)
+def test_a_key_given_twice_is_a_400_naming_it(editor_api_client, db):
+    body = assert_api_error(post_body(editor_api_client, '{"name": "A", "slug": "ab", "name": "B"}'), 400)
     assert body["detail"] == "JSON parse error - the key “name” is given more than once."
-    nested = assert_api_error(post_body(editor_client, '{"name": "A", "slug": "ab", "x": {"k": 1, "k": 2}}'), 400)
+    nested = assert_api_error(post_body(editor_api_client, '{"name": "A", "slug": "ab", "x": {"k": 1, "k": 2}}'), 400)
     assert "“k”" in nested["detail"]
-    surrogate = assert_api_error(post_body(editor_client, '{"\\ud800": 1, "\\ud800": 2}'), 400)
+    surrogate = assert_api_error(post_body(editor_api_client, '{"\\ud800": 1, "\\ud800": 2}'), 400)
     assert "“\\ud800”" in surrogate["detail"]
     assert not Body.objects.exists()
 
 
-def test_a_body_over_the_limit_is_a_json_400_and_not_logged_as_an_error(editor_client, db, caplog):
+def test_a_body_over_the_limit_is_a_json_400_and_not_logged_as_an_error(editor_api_client, db, caplog):
     payload = json.dumps({"name": "x" * (2 * 1024 * 1024), "slug": "ab"})
     with caplog.at_level(logging.INFO):
-        response = post_body(editor_client, payload)
+        response = post_body(editor_api_client, payload)
     body = assert_api_error(response, 400)
     assert body["detail"] == "The request body is larger than 2 MB, the most the API accepts."
     assert [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR] == []
@@ -79,31 +79,31 @@ def test_a_body_over_the_limit_is_a_json_400_and_not_logged_as_an_error(editor_c
     "field, value, character",
     [("name", "Apex\bcommittee", "U+0008"), ("description", "Met on \x1b[1mMonday", "U+001B"), ("short_name", "A\x7f", "U+007F")],
 )
-def test_control_characters_are_refused_naming_the_field(editor_client, db, field, value, character):
+def test_control_characters_are_refused_naming_the_field(editor_api_client, db, field, value, character):
     payload = {"name": "Apex committee", "slug": "ab", field: value}
-    body = assert_api_error(post_body(editor_client, json.dumps(payload)), 400)
+    body = assert_api_error(post_body(editor_api_client, json.dumps(payload)), 400)
     assert list(body["errors"]) == [field]
     assert character in body["errors"][field][0]
     assert not Body.objects.exists()
 
 
-def test_tabs_newlines_and_carriage_returns_are_text(editor_client, db):
+def test_tabs_newlines_and_carriage_returns_are_text(editor_api_client, db):
     payload = {"name": "Apex committee", "slug": "ab", "description": "Line one,\ttabbed.\r\nLine two.\n"}
-    assert post_body(editor_client, json.dumps(payload)).status_code == 201
+    assert post_body(editor_api_client, json.dumps(payload)).status_code == 201
 
 
-def test_a_control_character_in_an_edit_is_refused(editor_client, archive):
+def test_a_control_character_in_an_edit_is_refused(editor_api_client, archive):
     meeting = archive["meeting"]
-    response = editor_client.patch(
+    response = editor_api_client.patch(
         f"/api/v1/meetings/{meeting.slug}/", json.dumps({"title": "Apex\bmeeting", "version": meeting.version}), content_type="application/json"
     )
     body = assert_api_error(response, 400)
     assert list(body["errors"]) == ["title"]
 
 
-def test_a_source_url_that_is_not_a_uri_is_refused(editor_client, db):
+def test_a_source_url_that_is_not_a_uri_is_refused(editor_api_client, db):
     payload = {"title": "A report", "slug": "a-report", "text": "The report.", "article_url": 'https://example.org/a"><script>'}
-    response = editor_client.post("/api/v1/sources/", json.dumps(payload), content_type="application/json")
+    response = editor_api_client.post("/api/v1/sources/", json.dumps(payload), content_type="application/json")
     body = assert_api_error(response, 400)
     assert list(body["errors"]) == ["article_url"]
     assert "percent-encoded" in body["errors"]["article_url"][0]

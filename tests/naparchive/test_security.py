@@ -129,14 +129,14 @@ def log_in(client, username, address):
     return client.post(ADMIN_LOGIN + "?next=/admin/", {"username": username, "password": PASSWORD}, REMOTE_ADDR=address)
 
 
-def test_five_failures_do_not_lock_the_editor_out(client, staff_user):
+def test_five_failures_do_not_lock_the_editor_out(client, superuser):
     response = fail_login(client, "editor", "203.0.113.5", 5)
     assert response.status_code == 200
     assert "Please enter the correct username and password" in response.content.decode()
     assert log_in(client, "editor", "203.0.113.5").status_code == 302
 
 
-def test_the_sixth_failure_locks_that_username_and_address_out(client, staff_user):
+def test_the_sixth_failure_locks_that_username_and_address_out(client, superuser):
     response = fail_login(client, "editor", "203.0.113.5", 6)
     assert response.status_code == 429
     # Even the right password is refused now, and the admin is not entered.
@@ -146,7 +146,7 @@ def test_the_sixth_failure_locks_that_username_and_address_out(client, staff_use
     assert client.get("/admin/").status_code == 302
 
 
-def test_the_lockout_is_for_one_username_from_one_address(client, staff_user, django_user_model):
+def test_the_lockout_is_for_one_username_from_one_address(client, superuser, django_user_model):
     django_user_model.objects.create_user(username="other", password=PASSWORD, is_staff=True)
     fail_login(client, "editor", "203.0.113.5", 6)
     assert log_in(client, "editor", "198.51.100.7").status_code == 302
@@ -154,7 +154,7 @@ def test_the_lockout_is_for_one_username_from_one_address(client, staff_user, dj
     assert log_in(client, "other", "203.0.113.5").status_code == 302
 
 
-def test_the_lockout_ends_after_the_cool_off(client, staff_user):
+def test_the_lockout_ends_after_the_cool_off(client, superuser):
     from axes.models import AccessAttempt
     from django.conf import settings
     from django.utils import timezone
@@ -164,16 +164,16 @@ def test_the_lockout_ends_after_the_cool_off(client, staff_user):
     assert log_in(client, "editor", "203.0.113.5").status_code == 302
 
 
-def test_weak_passwords_are_refused(staff_user):
+def test_weak_passwords_are_refused(superuser):
     from django.contrib.auth.password_validation import validate_password
     from django.core.exceptions import ValidationError
 
     for weak in ("short1", "qwerty123456", "123456789012"):
         with pytest.raises(ValidationError):
-            validate_password(weak, user=staff_user)
+            validate_password(weak, user=superuser)
 
 
-def test_a_logged_in_session_expires_after_an_idle_hour(client, staff_user):
+def test_a_logged_in_session_expires_after_an_idle_hour(client, superuser):
     assert log_in(client, "editor", "203.0.113.5").status_code == 302
     assert client.session.get_expiry_age() <= 60 * 60
     assert client.session.get_expire_at_browser_close()

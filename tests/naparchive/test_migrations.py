@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from tests.ops.conftest import REPO
+from tests.conftest import REPO
 
 ROUND_TRIP = """
 import django

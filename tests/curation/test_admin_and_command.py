@@ -13,10 +13,10 @@ from sources.models import SourceDocument
 EVALUATION = Path(__file__).resolve().parents[2] / "curation" / "evaluation"
 
 
-def test_admin_lists_proposals_and_accepts_after_editing(client, editor, make_source, seed_text):
+def test_admin_lists_proposals_and_accepts_after_editing(client, admin_user, make_source, seed_text):
     source = make_source(text=seed_text("000"))
     proposals_generate(source=source)
-    client.force_login(editor)
+    client.force_login(admin_user)
     listing = client.get(reverse("admin:curation_proposal_changelist"), {"source__id__exact": source.pk})
     assert listing.status_code == 200
     assert "Central Apex Committee on the National Action Plan" in listing.content.decode()
@@ -35,10 +35,10 @@ def test_admin_lists_proposals_and_accepts_after_editing(client, editor, make_so
     assert "place" in proposal.review_note
 
 
-def test_admin_reject_action(client, editor, make_source, seed_text):
+def test_admin_reject_action(client, admin_user, make_source, seed_text):
     source = make_source(text=seed_text("004"))
     proposals_generate(source=source)
-    client.force_login(editor)
+    client.force_login(admin_user)
     ids = list(source.proposals.values_list("pk", flat=True))
     response = client.post(reverse("admin:curation_proposal_changelist"), {"action": "reject_selected", "_selected_action": ids})
     assert response.status_code == 302
@@ -97,9 +97,9 @@ def test_generate_proposals_for_sources_imported_earlier(db, make_source, seed_t
         call_command("generate_proposals", "no-such-source")
 
 
-def test_admin_reads_sources_added_without_import(client, editor, make_source, seed_text):
+def test_admin_reads_sources_added_without_import(client, admin_user, make_source, seed_text):
     source = make_source(text=seed_text("003"))
-    client.force_login(editor)
+    client.force_login(admin_user)
     assert client.get(reverse("admin:curation_proposal_read_new_sources")).status_code == 405
     response = client.post(reverse("admin:curation_proposal_read_new_sources"))
     assert response.status_code == 302

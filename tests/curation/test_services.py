@@ -46,29 +46,29 @@ def test_generating_stores_each_proposal_with_its_quote(make_source, seed_text):
     assert Proposal.objects.count() == count
 
 
-def test_accepting_the_meeting_creates_a_draft_meeting_with_its_citation(make_source, seed_text, editor, central_body):
+def test_accepting_the_meeting_creates_a_draft_meeting_with_its_citation(make_source, seed_text, admin_user, central_body):
     source = make_source(text=seed_text("000"))
     proposals_generate(source=source)
     meeting_proposal = proposal_of(source, "meeting")
     assert meeting_proposal.matched_meeting is None
-    accepted = proposal_accept(proposal=meeting_proposal, user=editor)
+    accepted = proposal_accept(proposal=meeting_proposal, user=admin_user)
     meeting = accepted.matched_meeting
     assert meeting.body == central_body
     assert (meeting.date, meeting.date_precision, meeting.place) == (datetime.date(2024, 6, 22), "day", "Islamabad")
     assert meeting.status == PublicationStatus.DRAFT
     assert accepted.citation.meeting == meeting and accepted.citation.quote in source.text
-    assert (accepted.state, accepted.reviewer, accepted.reviewed_at is not None) == ("accepted", editor, True)
+    assert (accepted.state, accepted.reviewer, accepted.reviewed_at is not None) == ("accepted", admin_user, True)
 
 
-def test_the_second_report_of_a_meeting_is_matched_not_duplicated(make_source, seed_text, editor, central_body, azm):
+def test_the_second_report_of_a_meeting_is_matched_not_duplicated(make_source, seed_text, admin_user, central_body, azm):
     first = make_source(text=seed_text("000"))
     proposals_generate(source=first)
-    meeting = proposal_accept(proposal=proposal_of(first, "meeting"), user=editor).matched_meeting
-    proposal_accept(proposal=proposal_of(first, "operation"), user=editor, correction_note="Added a report.")
+    meeting = proposal_accept(proposal=proposal_of(first, "meeting"), user=admin_user).matched_meeting
+    proposal_accept(proposal=proposal_of(first, "operation"), user=admin_user, correction_note="Added a report.")
     for attendee in first.proposals.filter(kind="attendee"):
-        proposal_accept(proposal=attendee, user=editor)
+        proposal_accept(proposal=attendee, user=admin_user)
     decision = proposal_of(first, "decision")
-    proposal_accept(proposal=decision, user=editor)
+    proposal_accept(proposal=decision, user=admin_user)
     assert list(meeting.decisions.get().operations.all()) == [azm]
 
     # Seed 001 carries no date: "on Saturday" only. Same body, a Saturday, same operation and groups.
@@ -78,34 +78,34 @@ def test_the_second_report_of_a_meeting_is_matched_not_duplicated(make_source, s
     assert meeting_proposal.matched_meeting == meeting
     assert "Another report of" in meeting_proposal.note
     # Citing a published meeting is a publisher's correction of it, with a note (the editor here is a superuser).
-    proposal_accept(proposal=meeting_proposal, user=editor, correction_note="Added a second report.")
+    proposal_accept(proposal=meeting_proposal, user=admin_user, correction_note="Added a second report.")
     assert Meeting.objects.count() == 1
     assert meeting.citations.count() == 2
     # A group already recorded gains a citation instead of a duplicate attendee.
     groups_before = Attendee.objects.filter(meeting=meeting).count()
-    accepted = proposal_accept(proposal=proposal_of(second, "attendee", key="group:service-chiefs"), user=editor, correction_note="Added a second report.")
+    accepted = proposal_accept(proposal=proposal_of(second, "attendee", key="group:service-chiefs"), user=admin_user, correction_note="Added a second report.")
     assert Attendee.objects.filter(meeting=meeting).count() == groups_before
     assert accepted.citation.attendee.group_label == "Services Chiefs"
 
 
-def test_a_report_accepted_later_is_matched_at_acceptance(make_source, seed_text, editor, central_body, azm):
+def test_a_report_accepted_later_is_matched_at_acceptance(make_source, seed_text, admin_user, central_body, azm):
     first = make_source(text=seed_text("000"))
     second = make_source(text=seed_text("001"), published_on=datetime.date(2024, 6, 23))
     proposals_generate(source=first)
     proposals_generate(source=second)
     assert "Possibly the same meeting" in proposal_of(second, "meeting").note
-    meeting = proposal_accept(proposal=proposal_of(first, "meeting"), user=editor).matched_meeting
-    assert proposal_accept(proposal=proposal_of(second, "meeting"), user=editor).matched_meeting == meeting
+    meeting = proposal_accept(proposal=proposal_of(first, "meeting"), user=admin_user).matched_meeting
+    assert proposal_accept(proposal=proposal_of(second, "meeting"), user=admin_user).matched_meeting == meeting
     assert Meeting.objects.count() == 1
 
 
-def test_accepting_an_operation_resolves_the_alias_and_records_new_spellings(make_source, seed_text, editor, azm):
+def test_accepting_an_operation_resolves_the_alias_and_records_new_spellings(make_source, seed_text, admin_user, azm):
     source = make_source(text=seed_text("001"))
     proposals_generate(source=source)
     proposal = proposal_of(source, "operation")
     assert proposal.matched_operation == azm
     # azm is published: a new citation and alias are a publisher's correction, with a note.
-    accepted = proposal_accept(proposal=proposal, user=editor, correction_note="Added a report and its spelling.")
+    accepted = proposal_accept(proposal=proposal, user=admin_user, correction_note="Added a report and its spelling.")
     assert accepted.citation.operation == azm
     assert Operation.objects.count() == 1
     # "Azm-e-Istahkam" was matched by transliteration; it is now an alias, so it matches exactly.
@@ -113,57 +113,57 @@ def test_accepting_an_operation_resolves_the_alias_and_records_new_spellings(mak
     assert list(Operation.objects.named("Azm-e-Istahkam")) == [azm]
 
 
-def test_edit_then_accept(make_source, seed_text, editor, central_body):
+def test_edit_then_accept(make_source, seed_text, admin_user, central_body):
     source = make_source(text=seed_text("002"))
     proposals_generate(source=source)
-    meeting = proposal_accept(proposal=proposal_of(source, "meeting"), user=editor, overrides={"date": "2024-11-19", "date_precision": "day", "weekday": 1}).matched_meeting
+    meeting = proposal_accept(proposal=proposal_of(source, "meeting"), user=admin_user, overrides={"date": "2024-11-19", "date_precision": "day", "weekday": 1}).matched_meeting
     assert meeting.date == datetime.date(2024, 11, 19)
     decision_proposal = proposal_of(source, "decision", action="agreed")
-    accepted = proposal_accept(proposal=decision_proposal, user=editor, overrides={"domain": "governance", "text": "Agreed to revitalise NACTA."})
+    accepted = proposal_accept(proposal=decision_proposal, user=admin_user, overrides={"domain": "governance", "text": "Agreed to revitalise NACTA."})
     decision = accepted.citation.decision
     assert (decision.domain, decision.text, decision.status) == ("governance", "Agreed to revitalise NACTA.", PublicationStatus.DRAFT)
     assert "Edited before accepting: domain, text." in accepted.review_note
     assert decision.citations.get().quote.startswith("They also agreed on NACTA")
 
 
-def test_attendees_and_decisions_need_their_meeting_first(make_source, seed_text, editor):
+def test_attendees_and_decisions_need_their_meeting_first(make_source, seed_text, admin_user):
     source = make_source(text=seed_text("003"))
     proposals_generate(source=source)
     with pytest.raises(ProposalError, match="meeting proposal first"):
-        proposal_accept(proposal=proposal_of(source, "attendee", key="office:dg-isi"), user=editor)
+        proposal_accept(proposal=proposal_of(source, "attendee", key="office:dg-isi"), user=admin_user)
     assert proposal_of(source, "attendee", key="office:dg-isi").state == "pending"
     assert Attendee.objects.count() == 0
 
 
-def test_an_attendee_creates_office_and_person_as_drafts(make_source, seed_text, editor, central_body):
+def test_an_attendee_creates_office_and_person_as_drafts(make_source, seed_text, admin_user, central_body):
     source = make_source(text=seed_text("002"))
     proposals_generate(source=source)
-    proposal_accept(proposal=proposal_of(source, "meeting"), user=editor)
-    accepted = proposal_accept(proposal=proposal_of(source, "attendee", key="office:chief-of-army-staff"), user=editor)
+    proposal_accept(proposal=proposal_of(source, "meeting"), user=admin_user)
+    accepted = proposal_accept(proposal=proposal_of(source, "attendee", key="office:chief-of-army-staff"), user=admin_user)
     attendee = accepted.citation.attendee
     assert (attendee.office.title, attendee.person.name) == ("Chief of Army Staff", "Syed Asim Munir")
     assert {attendee.status, attendee.office.status, attendee.person.status} == {PublicationStatus.DRAFT}
-    chair = proposal_accept(proposal=proposal_of(source, "attendee", role="chair"), user=editor).citation.attendee
+    chair = proposal_accept(proposal=proposal_of(source, "attendee", role="chair"), user=admin_user).citation.attendee
     assert (chair.role, chair.person.name) == ("chair", "Shehbaz Sharif")
 
 
-def test_reject_creates_nothing_and_cannot_be_undone_by_accepting(make_source, seed_text, editor):
+def test_reject_creates_nothing_and_cannot_be_undone_by_accepting(make_source, seed_text, admin_user):
     source = make_source(text=seed_text("000"))
     proposals_generate(source=source)
     proposal = proposal_of(source, "meeting")
-    rejected = proposal_reject(proposal=proposal, user=editor, note="Duplicate")
-    assert (rejected.state, rejected.review_note, rejected.reviewer) == ("rejected", "Duplicate", editor)
+    rejected = proposal_reject(proposal=proposal, user=admin_user, note="Duplicate")
+    assert (rejected.state, rejected.review_note, rejected.reviewer) == ("rejected", "Duplicate", admin_user)
     assert Meeting.objects.count() == 0 and Citation.objects.count() == 0
     with pytest.raises(ProposalError, match="already rejected"):
-        proposal_accept(proposal=proposal, user=editor)
+        proposal_accept(proposal=proposal, user=admin_user)
 
 
-def test_accepting_publishes_nothing(make_source, seed_text, editor, central_body):
+def test_accepting_publishes_nothing(make_source, seed_text, admin_user, central_body):
     source = make_source(text=seed_text("000"), status=PublicationStatus.DRAFT)
     proposals_generate(source=source)
     for kind in ("meeting", "operation", "attendee", "decision"):
         for proposal in source.proposals.filter(kind=kind):
-            proposal_accept(proposal=proposal, user=editor)
+            proposal_accept(proposal=proposal, user=admin_user)
     assert Meeting.objects.published().count() == 0
     assert Attendee.objects.published().count() == 0
     assert Decision.objects.published().count() == 0
@@ -171,13 +171,13 @@ def test_accepting_publishes_nothing(make_source, seed_text, editor, central_bod
     assert Citation.objects.count() == source.proposals.count()
 
 
-def test_a_generic_apex_committee_must_be_chosen_before_accepting(make_source, editor):
+def test_a_generic_apex_committee_must_be_chosen_before_accepting(make_source, admin_user):
     source = make_source(text="LAHORE: The apex committee met on Monday and decided to set up a new force.")
     proposals_generate(source=source)
     proposal = proposal_of(source, "meeting")
     with pytest.raises(ProposalError, match="choose|set body_name"):
-        proposal_accept(proposal=proposal, user=editor)
-    meeting = proposal_accept(proposal=proposal, user=editor, overrides={"body_name": "Punjab Apex Committee", "body_key": "body:apex-committee:punjab"}).matched_meeting
+        proposal_accept(proposal=proposal, user=admin_user)
+    meeting = proposal_accept(proposal=proposal, user=admin_user, overrides={"body_name": "Punjab Apex Committee", "body_key": "body:apex-committee:punjab"}).matched_meeting
     assert meeting.body.name == "Punjab Apex Committee" and meeting.body.status == PublicationStatus.DRAFT
 
 
@@ -194,14 +194,14 @@ def test_importing_a_file_generates_its_proposals(tmp_path, db):
     assert (meeting.values["date"], meeting.values["body_key"]) == ("2024-07-01", "body:apex-committee:khyber-pakhtunkhwa")
 
 
-def test_accepting_an_organisation_creates_it_as_the_source_names_it(make_source, seed_text, editor, central_body):
+def test_accepting_an_organisation_creates_it_as_the_source_names_it(make_source, seed_text, admin_user, central_body):
     from organisations.models import Organisation
 
     source = make_source(text=seed_text("002"))
     proposals_generate(source=source)
     proposal = proposal_of(source, "organisation", key="organisation:bla")
     assert proposal.values["called_banned"] is True
-    accepted = proposal_accept(proposal=proposal, user=editor)
+    accepted = proposal_accept(proposal=proposal, user=admin_user)
     organisation = accepted.organisation_citation.organisation
     # "BLA", not an expansion the source does not give; banned because this source says "banned outfits".
     assert (organisation.name, organisation.banned, organisation.status) == ("BLA", True, PublicationStatus.DRAFT)
@@ -209,12 +209,12 @@ def test_accepting_an_organisation_creates_it_as_the_source_names_it(make_source
     # A second report naming it cites the same record.
     other = make_source(text="QUETTA: The Balochistan Apex Committee on Saturday reviewed attacks claimed by the BLA.")
     proposals_generate(source=other)
-    again = proposal_accept(proposal=proposal_of(other, "organisation", key="organisation:bla"), user=editor)
+    again = proposal_accept(proposal=proposal_of(other, "organisation", key="organisation:bla"), user=admin_user)
     assert again.organisation_citation.organisation == organisation
     assert Organisation.objects.count() == 1
 
 
-def test_accepting_a_figure_creates_a_draft_figure_with_its_quote(make_source, seed_text, editor):
+def test_accepting_a_figure_creates_a_draft_figure_with_its_quote(make_source, seed_text, admin_user):
     from figures.models import Figure
 
     source = make_source(text=seed_text("004"))
@@ -222,28 +222,28 @@ def test_accepting_a_figure_creates_a_draft_figure_with_its_quote(make_source, s
     proposal = proposal_of(source, "figure", figure_text="1,063 terrorism incidents")
     assert proposal.values["places"] == ["Khyber Pakhtunkhwa", "Balochistan"]
     assert proposal.values["period_text"] == "since January 2024"
-    accepted = proposal_accept(proposal=proposal, user=editor, overrides={"measure": "Terrorism incidents reported"})
+    accepted = proposal_accept(proposal=proposal, user=admin_user, overrides={"measure": "Terrorism incidents reported"})
     figure = accepted.figure
     assert (figure.measure.name, figure.value, figure.unit, figure.status) == ("Terrorism incidents reported", 1063, "count", PublicationStatus.DRAFT)
     assert figure.period_text == "since January 2024"
     assert figure.quote in source.text
-    percent = proposal_accept(proposal=proposal_of(source, "figure", figure_text="44 percent"), user=editor, overrides={"measure": "Conviction rate for terrorists"}).figure
+    percent = proposal_accept(proposal=proposal_of(source, "figure", figure_text="44 percent"), user=admin_user, overrides={"measure": "Conviction rate for terrorists"}).figure
     assert (percent.value, percent.unit) == (44, "percent")
     assert Figure.objects.published().count() == 0
 
 
-def test_bad_edits_are_refused_with_a_message(make_source, seed_text, editor, central_body):
+def test_bad_edits_are_refused_with_a_message(make_source, seed_text, admin_user, central_body):
     source = make_source(text=seed_text("000"))
     proposals_generate(source=source)
     proposal = proposal_of(source, "meeting")
     with pytest.raises(ProposalError, match="YYYY-MM-DD"):
-        proposal_accept(proposal=proposal, user=editor, overrides={"date": "22 June"})
+        proposal_accept(proposal=proposal, user=admin_user, overrides={"date": "22 June"})
     with pytest.raises(ProposalError, match="JSON object"):
-        proposal_accept(proposal=proposal, user=editor, overrides=["date"])
+        proposal_accept(proposal=proposal, user=admin_user, overrides=["date"])
     assert proposal_of(source, "meeting").state == "pending" and Meeting.objects.count() == 0
 
 
-def test_the_seed_reports_match_the_curated_archive_loaded_after_import(db, editor):
+def test_the_seed_reports_match_the_curated_archive_loaded_after_import(db, admin_user):
     """`make setup` imports the seeds (proposals are read then), then loads the curated archive."""
     from pathlib import Path
 
@@ -256,7 +256,7 @@ def test_the_seed_reports_match_the_curated_archive_loaded_after_import(db, edit
     june = Meeting.objects.get(date=datetime.date(2024, 6, 22))
     for filename in ("000_ab17765b30e5a3e2.txt", "001_84d199cf34c98c0a.txt"):
         proposal = Proposal.objects.get(source__original_filename=filename, kind="meeting")
-        accepted = proposal_accept(proposal=proposal, user=editor, correction_note="Added a report.")
+        accepted = proposal_accept(proposal=proposal, user=admin_user, correction_note="Added a report.")
         assert accepted.matched_meeting == june, filename
     assert Meeting.objects.count() == meetings_before
 

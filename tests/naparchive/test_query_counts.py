@@ -7,29 +7,29 @@ import datetime
 import pytest
 
 from meetings.models import Attendee, Decision
-from tests.public.archive_sample import add_attendee, add_decision
+from tests.archive_sample import add_attendee, add_decision
 
 
 @pytest.fixture
-def more_rows(archive, make_meeting, make_person, make_office, make_operation, make_source, make_citation):
+def more_rows(sample_archive, make_meeting, make_person, make_office, make_operation, make_source, make_citation):
     """Triple what every page shows: meetings, attendees, decisions, operations, people, citations."""
 
     def grow():
         for n in range(4):
-            meeting = make_meeting(body=archive.body, title=f"Extra meeting {n}", date=datetime.date(2024, 6, 10 + n))
+            meeting = make_meeting(body=sample_archive.body, title=f"Extra meeting {n}", date=datetime.date(2024, 6, 10 + n))
             person = make_person()
-            add_attendee(meeting=meeting, person=person, office=archive.pm_office, role=Attendee.Role.CHAIR)
-            add_attendee(meeting=archive.meeting, person=person, office=make_office(), order=20 + n)
-            add_attendee(meeting=archive.meeting, group_label=f"group {n}", order=30 + n)
-            decision = add_decision(meeting=archive.meeting, domain=list(Decision.Domain.values)[n], text=f"Extra decision {n}.")
-            decision.operations.add(archive.operation, make_operation())
-            add_decision(meeting=meeting, domain=Decision.Domain.MILITARY, text=f"Military decision {n}.").operations.add(archive.operation)
-            make_citation(decision, quote="The meeting reviewed the advancements", source=archive.report_000)
+            add_attendee(meeting=meeting, person=person, office=sample_archive.pm_office, role=Attendee.Role.CHAIR)
+            add_attendee(meeting=sample_archive.meeting, person=person, office=make_office(), order=20 + n)
+            add_attendee(meeting=sample_archive.meeting, group_label=f"group {n}", order=30 + n)
+            decision = add_decision(meeting=sample_archive.meeting, domain=list(Decision.Domain.values)[n], text=f"Extra decision {n}.")
+            decision.operations.add(sample_archive.operation, make_operation())
+            add_decision(meeting=meeting, domain=Decision.Domain.MILITARY, text=f"Military decision {n}.").operations.add(sample_archive.operation)
+            make_citation(decision, quote="The meeting reviewed the advancements", source=sample_archive.report_000)
             make_citation(decision, quote="Prime Minister Shehbaz Sharif on Saturday", source=make_source(text=f"Prime Minister Shehbaz Sharif on Saturday met, report {n}."))
-            make_citation(archive.meeting, quote="It showcases the country’s resolve", source=archive.report_000)
-            make_operation(parent=archive.operation, launch_meeting=meeting)
-            make_attendee_for_person = add_attendee(meeting=meeting, person=archive.prime_minister, office=archive.pm_office)
-            make_citation(make_attendee_for_person, quote="chaired by Prime Minister", source=archive.report_000)
+            make_citation(sample_archive.meeting, quote="It showcases the country’s resolve", source=sample_archive.report_000)
+            make_operation(parent=sample_archive.operation, launch_meeting=meeting)
+            make_attendee_for_person = add_attendee(meeting=meeting, person=sample_archive.prime_minister, office=sample_archive.pm_office)
+            make_citation(make_attendee_for_person, quote="chaired by Prime Minister", source=sample_archive.report_000)
 
     return grow
 

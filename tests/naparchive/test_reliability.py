@@ -15,8 +15,8 @@ from django.db import OperationalError
 
 from naparchive.database_outage import DatabaseOutageMiddleware, server_error
 from naparchive.request_logging import JsonLineFormatter
-from tests.ops.conftest import REPO
-from tests.ops.tcp_proxy import TcpProxy
+from tests.conftest import REPO
+from tests.naparchive.tcp_proxy import TcpProxy
 
 POSTGRES = ("127.0.0.1", 5432)
 

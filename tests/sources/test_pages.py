@@ -2,15 +2,15 @@ import re
 
 from django.urls import reverse
 
-from tests.public.archive_sample import CHAIR_QUOTE, DIPLOMACY_QUOTE, LAUNCH_QUOTE
+from tests.archive_sample import CHAIR_QUOTE, DIPLOMACY_QUOTE, LAUNCH_QUOTE
 
 
 def html_of(response) -> str:
     return response.content.decode()
 
 
-def test_source_page_marks_each_cited_passage_and_links_back_to_the_fact(client, archive):
-    page = html_of(client.get(archive.report_000.get_absolute_url()))
+def test_source_page_marks_each_cited_passage_and_links_back_to_the_fact(client, sample_archive):
+    page = html_of(client.get(sample_archive.report_000.get_absolute_url()))
     mark = re.search(rf'<mark class="cited" id="citation-{archive.launch_citation.pk}">(.*?)</mark>', page)
     assert mark is not None
     assert mark.group(1) == LAUNCH_QUOTE.replace("‘", "‘")
@@ -20,10 +20,10 @@ def test_source_page_marks_each_cited_passage_and_links_back_to_the_fact(client,
     assert DIPLOMACY_QUOTE in page
 
 
-def test_one_passage_cited_for_two_facts_gets_both_anchors_and_both_links(client, archive):
+def test_one_passage_cited_for_two_facts_gets_both_anchors_and_both_links(client, sample_archive):
     # The same sentence supports the meeting itself and its chair.
-    page = html_of(client.get(archive.report_000.get_absolute_url()))
-    meeting_citation = archive.meeting.citations.get()
+    page = html_of(client.get(sample_archive.report_000.get_absolute_url()))
+    meeting_citation = sample_archive.meeting.citations.get()
     ids = {f"citation-{archive.chair_citation.pk}", f"citation-{meeting_citation.pk}"}
     assert all(f'id="{anchor}"' in page for anchor in ids)
     assert page.count("<mark") >= 1
@@ -34,15 +34,15 @@ def test_one_passage_cited_for_two_facts_gets_both_anchors_and_both_links(client
     assert text.count(CHAIR_QUOTE) == 1
 
 
-def test_overlapping_passages_are_both_marked(client, archive, make_citation):
+def test_overlapping_passages_are_both_marked(client, sample_archive, make_citation):
     inner = "chaired by Prime Minister Muhammad Shehbaz Sharif"
-    citation = make_citation(archive.diplomacy_decision, quote=inner, source=archive.report_000)
-    page = html_of(client.get(archive.report_000.get_absolute_url()))
+    citation = make_citation(sample_archive.diplomacy_decision, quote=inner, source=sample_archive.report_000)
+    page = html_of(client.get(sample_archive.report_000.get_absolute_url()))
     assert f'<span class="passage-anchor" id="citation-{citation.pk}"></span>' in page or f'<mark class="cited" id="citation-{citation.pk}">' in page
     text = re.search(r'<div class="source-text"[^>]*>(.*?)</div>', page, re.S).group(1)
     plain = re.sub(r"<a class=\"passage-ref\".*?</a>", "", text)
     plain = re.sub(r"<[^>]+>", "", plain)
-    assert plain == archive.report_000.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#x27;")
+    assert plain == sample_archive.report_000.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#x27;")
 
 
 def test_source_text_is_escaped(client, make_source, make_meeting, make_citation):
@@ -53,23 +53,23 @@ def test_source_text_is_escaped(client, make_source, make_meeting, make_citation
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more;" in page
 
 
-def test_citations_of_draft_facts_are_not_revealed(client, archive):
-    page = html_of(client.get(archive.report_000.get_absolute_url()))
+def test_citations_of_draft_facts_are_not_revealed(client, sample_archive):
+    page = html_of(client.get(sample_archive.report_000.get_absolute_url()))
     assert f"decision-{archive.draft_decision.pk}" not in page
     assert "A decision nobody has checked yet." not in page
 
 
-def test_draft_source_is_404_for_the_public_and_previewable_by_staff(client, staff_client, archive):
-    url = archive.draft_source.get_absolute_url()
+def test_draft_source_is_404_for_the_public_and_previewable_by_staff(client, staff_client, sample_archive):
+    url = sample_archive.draft_source.get_absolute_url()
     assert client.get(url).status_code == 404
     response = staff_client.get(url)
     assert response.status_code == 200
     assert "<strong>Draft</strong>" in html_of(response)
 
 
-def test_source_list_shows_published_sources_only(client, archive):
+def test_source_list_shows_published_sources_only(client, sample_archive):
     page = html_of(client.get(reverse("sources:source-list")))
-    assert str(archive.report_000) in page
+    assert str(sample_archive.report_000) in page
     assert "not an operation, but a vision" not in page
     # Five passages of report 000 are cited, one of them for a draft decision, which is not counted.
     assert "4 cited passages" in page

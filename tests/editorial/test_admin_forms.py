@@ -10,19 +10,6 @@ from sources.editors import EDITORS_GROUP, editors_group_sync, publishers_group_
 from sources.models import Citation, SourceDocument
 
 
-@pytest.fixture
-def editor(db):
-    user = get_user_model().objects.create_user("editor", password="a long editor passphrase", is_staff=True)
-    user.groups.add(editors_group_sync())
-    return user
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
 def inline_management(prefix, total=0, initial=0):
     return {
         f"{prefix}-TOTAL_FORMS": str(total),
