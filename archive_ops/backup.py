@@ -23,6 +23,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core import serializers
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
+from foundations.changes import is_project_app
 
 FORMAT = "naparchive-backup"
 FORMAT_VERSION = 1
@@ -40,13 +41,6 @@ class BackupFormatError(ValueError):
 
 class DatabaseNotEmpty(RuntimeError):
     """Restoring would mix the backup with records already there."""
-
-
-def is_project_app(app_config) -> bool:
-    """Return True for the apps that live in this repository (not Django's, not a third party's)."""
-    path = Path(app_config.path).resolve()
-    base = Path(settings.BASE_DIR).resolve()
-    return path.is_relative_to(base) and ".venv" not in path.relative_to(base).parts
 
 
 def backup_models(*, with_secrets: bool) -> list[type[models.Model]]:

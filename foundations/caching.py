@@ -94,7 +94,7 @@ _WRITE_STATEMENT = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+[`"
 @functools.cache
 def archive_tables() -> frozenset[str]:
     """Return the database tables whose changes change what readers see: the project's apps' tables."""
-    from archive_ops.backup import is_project_app
+    from foundations.changes import is_project_app  # changes imports this module: read at first use
 
     tables = set()
     for app_config in apps.get_app_configs():

@@ -1,18 +1,28 @@
-"""When the archive last changed: the latest `updated_at` of every public record kind.
+"""Which apps and tables are the archive's, and when the archive last changed (the latest `updated_at`
+of every public record kind).
 
 A public record kind is a model whose queryset has `public()`; the app registry names them, so this
 module needs no app of its own.
 """
 import datetime
+from pathlib import Path
 from typing import Any
 
 from django.apps import apps
+from django.conf import settings
 from django.db import connection
 from django.db.models import Model
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from foundations.caching import kept_until_archive_changes
+
+
+def is_project_app(app_config) -> bool:
+    """Return True for the apps that live in this repository (not Django's, not a third party's)."""
+    path = Path(app_config.path).resolve()
+    base = Path(settings.BASE_DIR).resolve()
+    return path.is_relative_to(base) and ".venv" not in path.relative_to(base).parts
 
 
 def public_record_models() -> list[type[Model]]:
