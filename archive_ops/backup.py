@@ -13,7 +13,6 @@ import decimal
 import json
 import uuid
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import IO
 
 from django.apps import apps
