@@ -25,12 +25,12 @@ def test_meeting_page_shows_date_body_place_and_chair(client, sample_archive):
 def test_every_fact_quotes_its_source_and_links_to_the_highlighted_passage(client, sample_archive):
     page = html_of(client.get(sample_archive.meeting.get_absolute_url()))
     assert LAUNCH_QUOTE.replace("’", "’") in page
-    assert f'href="{archive.report_000.get_absolute_url()}#citation-{archive.launch_citation.pk}"' in page
+    assert f'href="{sample_archive.report_000.get_absolute_url()}#citation-{sample_archive.launch_citation.pk}"' in page
     assert GO_AHEAD_QUOTE.replace("“", "“") in page
     # The chair's citation sits inside the chair's fact, anchored for links back from the source.
-    chair_block = page.split(f'id="attendee-{archive.chair.pk}"')[1].split("</li>")[0]
+    chair_block = page.split(f'id="attendee-{sample_archive.chair.pk}"')[1].split("</li>")[0]
     assert CHAIR_QUOTE in chair_block
-    assert f"#citation-{archive.chair_citation.pk}" in chair_block
+    assert f"#citation-{sample_archive.chair_citation.pk}" in chair_block
 
 
 def test_attendees_are_grouped_chair_officials_offices_groups(client, sample_archive, make_office, make_person):
@@ -46,8 +46,8 @@ def test_decisions_are_grouped_by_domain_with_their_operations(client, sample_ar
     page = html_of(client.get(sample_archive.meeting.get_absolute_url()))
     assert '<h3 id="domain-multi_domain">Several domains</h3>' in page
     assert '<h3 id="domain-politico_diplomatic">Politico-diplomatic</h3>' in page
-    decision_block = page.split(f'id="decision-{archive.launch_decision.pk}"')[1].split("</li>")[0]
-    assert f'<a href="{archive.operation.get_absolute_url()}">Azm-e-Istehkam</a>' in decision_block
+    decision_block = page.split(f'id="decision-{sample_archive.launch_decision.pk}"')[1].split("</li>")[0]
+    assert f'<a href="{sample_archive.operation.get_absolute_url()}">Azm-e-Istehkam</a>' in decision_block
     assert "launched at this meeting" in page
 
 
@@ -167,7 +167,7 @@ class TestDateArchives:
 class TestDecisionList:
     def test_lists_published_decisions_linking_to_their_meeting(self, client, sample_archive):
         page = html_of(client.get(reverse("meetings:decision-list")))
-        assert f'href="{archive.meeting.get_absolute_url()}#decision-{archive.launch_decision.pk}"' in page
+        assert f'href="{sample_archive.meeting.get_absolute_url()}#decision-{sample_archive.launch_decision.pk}"' in page
         assert "A decision nobody has checked yet." not in page
         assert "3 decisions" in page
 

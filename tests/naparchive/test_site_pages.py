@@ -16,8 +16,8 @@ def html_of(response) -> str:
 def test_home_explains_the_archive_and_leads_to_the_launch_meeting(client, sample_archive):
     page = html_of(client.get(reverse("home")))
     assert "<h1" in page and "National Action Plan" in page
-    assert f'href="{archive.meeting.get_absolute_url()}"' in page
-    assert f'href="{archive.operation.get_absolute_url()}">Azm-e-Istehkam</a>' in page
+    assert f'href="{sample_archive.meeting.get_absolute_url()}"' in page
+    assert f'href="{sample_archive.operation.get_absolute_url()}">Azm-e-Istehkam</a>' in page
     assert 'action="/search/"' in page
     assert "Unreviewed draft meeting" not in page
 
@@ -33,7 +33,7 @@ def test_home_shows_the_archive_at_a_glance(client, sample_archive):
 def test_timeline_lists_meetings_by_year_with_launches(client, sample_archive):
     page = html_of(client.get(reverse("timeline")))
     assert '<h2 id="year-2024-title">2024</h2>' in page
-    assert f'Launched: <a href="{archive.operation.get_absolute_url()}">Azm-e-Istehkam</a>' in page
+    assert f'Launched: <a href="{sample_archive.operation.get_absolute_url()}">Azm-e-Istehkam</a>' in page
     undated = page.split('id="undated-title"')[1]
     assert sample_archive.undated_meeting.title in undated
 
@@ -91,7 +91,7 @@ def test_404_page_helps_the_reader_on(client, db):
 
 def test_pages_have_canonical_links_titles_and_descriptions(client, sample_archive):
     page = html_of(client.get(sample_archive.meeting.get_absolute_url() + "?utm_source=x"))
-    assert f'<link rel="canonical" href="http://testserver{archive.meeting.get_absolute_url()}">' in page
+    assert f'<link rel="canonical" href="http://testserver{sample_archive.meeting.get_absolute_url()}">' in page
     assert "<title>Central Apex Committee meeting approving Operation Azm-e-Istehkam, 22 June 2024 · NAP Archive</title>" in page
     assert '<meta name="description" content="The committee approved Operation Azm-e-Istehkam.">' in page
     assert '<meta property="og:type" content="article">' in page

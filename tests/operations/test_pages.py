@@ -16,8 +16,8 @@ def test_operation_page_shows_kind_spellings_launch_and_children(client, sample_
     assert "National campaign" in page
     assert "000 calls it an operation; a later feature calls it a vision." in page
     assert "“Azm-e-Istahkam”" in page
-    assert f'Launched at the <a href="{archive.meeting.get_absolute_url()}">' in page
-    assert f'<a href="{archive.child_operation.get_absolute_url()}">Balochistan operation</a>' in page
+    assert f'Launched at the <a href="{sample_archive.meeting.get_absolute_url()}">' in page
+    assert f'<a href="{sample_archive.child_operation.get_absolute_url()}">Balochistan operation</a>' in page
 
 
 def test_operation_page_lists_meetings_and_decisions_in_time_order(client, sample_archive, make_meeting):
@@ -33,7 +33,7 @@ def test_operation_page_lists_meetings_and_decisions_in_time_order(client, sampl
 
 def test_child_operation_names_its_parent(client, sample_archive):
     page = html_of(client.get(sample_archive.child_operation.get_absolute_url()))
-    assert f'<dt>Part of</dt><dd><a href="{archive.operation.get_absolute_url()}">Azm-e-Istehkam</a>' in page
+    assert f'<dt>Part of</dt><dd><a href="{sample_archive.operation.get_absolute_url()}">Azm-e-Istehkam</a>' in page
     assert "Approved a comprehensive military operation in Balochistan." in page
 
 

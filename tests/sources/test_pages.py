@@ -11,10 +11,10 @@ def html_of(response) -> str:
 
 def test_source_page_marks_each_cited_passage_and_links_back_to_the_fact(client, sample_archive):
     page = html_of(client.get(sample_archive.report_000.get_absolute_url()))
-    mark = re.search(rf'<mark class="cited" id="citation-{archive.launch_citation.pk}">(.*?)</mark>', page)
+    mark = re.search(rf'<mark class="cited" id="citation-{sample_archive.launch_citation.pk}">(.*?)</mark>', page)
     assert mark is not None
     assert mark.group(1) == LAUNCH_QUOTE.replace("‘", "‘")
-    fact_url = f"{archive.meeting.get_absolute_url()}#decision-{archive.launch_decision.pk}"
+    fact_url = f"{sample_archive.meeting.get_absolute_url()}#decision-{sample_archive.launch_decision.pk}"
     after_mark = page[mark.end():]
     assert after_mark.startswith(f'<a class="passage-ref" href="{fact_url}"')
     assert DIPLOMACY_QUOTE in page
@@ -24,11 +24,11 @@ def test_one_passage_cited_for_two_facts_gets_both_anchors_and_both_links(client
     # The same sentence supports the meeting itself and its chair.
     page = html_of(client.get(sample_archive.report_000.get_absolute_url()))
     meeting_citation = sample_archive.meeting.citations.get()
-    ids = {f"citation-{archive.chair_citation.pk}", f"citation-{meeting_citation.pk}"}
+    ids = {f"citation-{sample_archive.chair_citation.pk}", f"citation-{meeting_citation.pk}"}
     assert all(f'id="{anchor}"' in page for anchor in ids)
     assert page.count("<mark") >= 1
-    assert f'href="{archive.meeting.get_absolute_url()}#attendee-{archive.chair.pk}"' in page
-    assert f'href="{archive.meeting.get_absolute_url()}#meeting-facts"' in page
+    assert f'href="{sample_archive.meeting.get_absolute_url()}#attendee-{sample_archive.chair.pk}"' in page
+    assert f'href="{sample_archive.meeting.get_absolute_url()}#meeting-facts"' in page
     # The passage is marked once, not twice over.
     text = re.search(r'<div class="source-text"[^>]*>(.*?)</div>', page, re.S).group(1)
     assert text.count(CHAIR_QUOTE) == 1
@@ -55,7 +55,7 @@ def test_source_text_is_escaped(client, make_source, make_meeting, make_citation
 
 def test_citations_of_draft_facts_are_not_revealed(client, sample_archive):
     page = html_of(client.get(sample_archive.report_000.get_absolute_url()))
-    assert f"decision-{archive.draft_decision.pk}" not in page
+    assert f"decision-{sample_archive.draft_decision.pk}" not in page
     assert "A decision nobody has checked yet." not in page
 
 
