@@ -180,13 +180,6 @@ def return_to_draft_selected(modeladmin, request, queryset):
          lambda record, user: services.record_return_to_draft(record=record, user=user))
 
 
-@admin.action(description="Publish selected %(verbose_name_plural)s", permissions=["publish"])
-def publish_selected_basic(modeladmin, request, queryset):
-    """Publish records outside the full workflow (figures, organisations), through the same service."""
-    _run(modeladmin, request, queryset.exclude(status=PUBLISHED), "Published",
-         lambda record, user: services.record_publish(record=record, user=user))
-
-
 @admin.action(description="Unpublish selected %(verbose_name_plural)s (back to draft)", permissions=["publish"])
 def unpublish_selected_basic(modeladmin, request, queryset):
     _run(modeladmin, request, queryset.filter(status=PUBLISHED), "Unpublished",
@@ -217,7 +210,7 @@ class PublishableAdmin(SimpleHistoryAdmin):
         if is_curated(model) and self.form is forms.ModelForm:
             self.form = EditorialAdminForm
         if not is_editorial(model) and self.actions == PublishableAdmin.actions:
-            self.actions = [publish_selected_basic, unpublish_selected_basic]
+            self.actions = [publish_selected, unpublish_selected_basic]
 
     # --- Permissions ------------------------------------------------------------------------
 

@@ -8,15 +8,7 @@ from meetings.models import Meeting
 from foundations.publication import PublicationStatus
 from sources.editors import EDITORS_GROUP, editors_group_sync, publishers_group_sync
 from sources.models import Citation, SourceDocument
-
-
-def inline_management(prefix, total=0, initial=0):
-    return {
-        f"{prefix}-TOTAL_FORMS": str(total),
-        f"{prefix}-INITIAL_FORMS": str(initial),
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "1000",
-    }
+from tests.editorial.conftest import inline_management
 
 
 def meeting_form_data(meeting_body, **overrides):

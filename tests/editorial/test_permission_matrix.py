@@ -494,7 +494,7 @@ WRITE_PATHS = [
     *(admin_change(kind) for kind in KINDS),
     *(admin_change_status_field(kind) for kind in PUBLISHABLE_ALONE),
     *(admin_add_with_status(kind) for kind in KINDS if kind.name in ("organisation",)),
-    *(admin_action(kind, "publish_selected" if kind.name not in ("figure", "organisation") else "publish_selected_basic", DRAFT, PUBLISHED)
+    *(admin_action(kind, "publish_selected", DRAFT, PUBLISHED)
       for kind in PUBLISHABLE_ALONE),
     *(admin_action(kind, "withdraw_selected", PUBLISHED, WITHDRAWN) for kind in WITH_STATUS if kind.name not in ("figure", "organisation")),
     *(admin_action(kind, "unpublish_selected_basic", PUBLISHED, DRAFT) for kind in WITH_STATUS if kind.name in ("figure", "organisation")),
