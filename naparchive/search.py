@@ -19,7 +19,9 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from naparchive import search_portable, search_postgresql
+from foundations.aliases import normalize_name
+from foundations.search_query import ParsedQuery, parse_query
+from naparchive import search_names, search_portable, search_postgresql
 
 KINDS = {"meetings": "Meetings", "decisions": "Decisions", "operations": "Operations", "people": "People", "sources": "Sources"}
 # What one record of each kind is called, for "1 decision".
@@ -73,6 +75,9 @@ class SearchResults:
     groups: list[SearchGroup]
     # The kind whose results alone are shown (a page of them), or "" for the overview of every kind.
     kind: str = ""
+    # When nothing matched: the archive's nearest names, and the query's script if no source uses it.
+    suggestions: list[str] = field(default_factory=list)
+    unused_script: str = ""
 
     @property
     def total(self) -> int:
@@ -84,13 +89,8 @@ class SearchResults:
 
 
 def search_terms(query: str) -> list[str]:
-    """Split a query into words and "quoted phrases", dropping websearch operators."""
-    terms = []
-    for phrase, word in re.findall(r'"([^"]+)"|(\S+)', query):
-        term = (phrase or word).strip().lstrip("-+").strip()
-        if term and term.lower() != "or":
-            terms.append(term)
-    return terms
+    """Return the wanted words and phrases of a query as typed (not the excluded ones, not OR)."""
+    return list(dict.fromkeys(term.text for term in parse_query(query).terms if not term.negated))
 
 
 def _title(kind: str, record) -> tuple[str, str, str]:
@@ -113,7 +113,7 @@ def _title(kind: str, record) -> tuple[str, str, str]:
 
 
 def _literal_pattern(terms: list[str]) -> re.Pattern | None:
-    """Match any of the terms as typed, ignoring case (longest first, so a phrase beats its words)."""
+    """Match any of the spellings, ignoring case (longest first, so a phrase beats its words)."""
     if not terms:
         return None
     return re.compile("|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True)), re.IGNORECASE)
@@ -166,7 +166,8 @@ def archive_search(*, query: str, kind: str = "", page: int = 1) -> SearchResult
     """Search published records: the best hits of every kind, or one page of one kind's hits."""
     query = query.strip()
     postgresql = connection.vendor == "postgresql"
-    terms = search_terms(query)
+    # Parsed once, its names given every spelling, then compiled for the database in use.
+    parsed = search_names.expand(parse_query(query)) if query else ParsedQuery()
     if kind:
         keys, limit, offset = [kind], HITS_PER_PAGE, (page - 1) * HITS_PER_PAGE
     else:
@@ -174,19 +175,23 @@ def archive_search(*, query: str, kind: str = "", page: int = 1) -> SearchResult
         keys, limit, offset = list(KINDS), OVERVIEW_HITS, 0
     groups = []
     for key in keys:
-        if not query:
+        if not parsed:
             groups.append(SearchGroup(key, KINDS[key]))
             continue
         if postgresql:
-            ranked = search_postgresql.ranked_page(key, query, ranked=RANKED_MATCHES, limit=limit, offset=offset)
+            ranked = search_postgresql.ranked_page(key, parsed, ranked=RANKED_MATCHES, limit=limit, offset=offset)
             # What a snippet marks: the words PostgreSQL's stemmer matched.
             pattern = _lexeme_pattern(ranked.lexemes)
         else:
-            ranked = search_portable.ranked_page(key, terms, query, ranked=RANKED_MATCHES, limit=limit, offset=offset)
-            pattern = _literal_pattern(terms)
+            ranked = search_portable.ranked_page(key, parsed, ranked=RANKED_MATCHES, limit=limit, offset=offset)
+            pattern = _literal_pattern(parsed.wanted_spellings)
         hits = [_hit(key, record, pattern) for record in ranked.records]
         groups.append(SearchGroup(key, KINDS[key], hits, ranked.matched))
-    return SearchResults(query=query, groups=groups, kind=kind)
+    results = SearchResults(query=query, groups=groups, kind=kind)
+    if query and not results.total:
+        results.suggestions = [name for name in search_names.suggestions(query) if normalize_name(name) != normalize_name(query)]
+        results.unused_script = search_names.unused_script(query)
+    return results
 
 
 def _hit(kind: str, record, pattern: re.Pattern | None) -> SearchHit:

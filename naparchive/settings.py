@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     # Figures quoted by sources, banned and other organisations.
     "figures",
     "organisations",
+    # Words search treats as one (madrasa / madaris, KP / Khyber Pakhtunkhwa), kept by editors.
+    "synonyms",
     # Editorial workflow: corrections, discrepancies, the publish permission; history of every change.
     "simple_history",
     "editorial",

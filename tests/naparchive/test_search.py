@@ -66,8 +66,8 @@ def test_snippets_mark_the_match_and_escape_the_text(sample_archive, make_source
     assert "<b>" not in snippet and "&amp; its budget" in snippet
 
 
-def test_search_terms_keep_phrases_and_drop_operators():
-    assert search_terms('"writ of the state" -Karachi or NACTA') == ["writ of the state", "Karachi", "NACTA"]
+def test_search_terms_keep_phrases_and_drop_operators_and_exclusions():
+    assert search_terms('"writ of the state" -Karachi or NACTA') == ["writ of the state", "NACTA"]
 
 
 class TestSearchPage:
