@@ -1,10 +1,14 @@
-"""One search box over meetings, decisions, operations, people and source texts.
+"""One search box over every public kind of record: meetings, decisions, operations, people, offices,
+bodies, organisations, figures and source texts.
+
+The query is parsed once (foundations.search_query) and its names given every recorded spelling
+(naparchive.search_names), whatever the database.
 
 The overview shows each kind's best OVERVIEW_HITS hits and links to that kind's own pages of results
-(HITS_PER_PAGE a page). On PostgreSQL: full-text search on the stored vector, websearch syntax
-("exact phrase", -exclude, or), ranked with ts_rank, one statement a kind (naparchive.search_postgresql).
-On SQLite, which has no such search: every word must appear, ranked by how often the words occur
-(naparchive.search_portable). Either way a kind ranks only its newest RANKED_MATCHES matches (ranking
+(HITS_PER_PAGE a page). On PostgreSQL: full-text search on the stored vector for the kinds that
+have one, ranked with ts_rank, one statement a kind (naparchive.search_postgresql). On SQLite, and for
+the small kinds on both: every wanted term must appear and no excluded one, ranked by how often the
+words occur (naparchive.search_portable). Either way a kind ranks only its newest RANKED_MATCHES matches (ranking
 reads each match's text, and a common word matches most of the archive); the page says so when
 there may be more. Snippets are cut in Python around the words matched: on PostgreSQL the words the
 stemmer reduced to the query's lexemes (ts_headline re-parses each whole text, which was most of a
@@ -23,11 +27,41 @@ from foundations.aliases import normalize_name
 from foundations.search_query import ParsedQuery, parse_query
 from naparchive import search_names, search_portable, search_postgresql
 
-KINDS = {"meetings": "Meetings", "decisions": "Decisions", "operations": "Operations", "people": "People", "sources": "Sources"}
+KINDS = {
+    "meetings": "Meetings",
+    "decisions": "Decisions",
+    "operations": "Operations",
+    "people": "People",
+    "offices": "Offices",
+    "bodies": "Bodies",
+    "organisations": "Organisations",
+    "figures": "Figures",
+    "sources": "Sources",
+}
 # What one record of each kind is called, for "1 decision".
-SINGULAR = {"meetings": "meeting", "decisions": "decision", "operations": "operation", "people": "person", "sources": "source"}
+SINGULAR = {
+    "meetings": "meeting",
+    "decisions": "decision",
+    "operations": "operation",
+    "people": "person",
+    "offices": "office",
+    "bodies": "body",
+    "organisations": "organisation",
+    "figures": "figure",
+    "sources": "source",
+}
 # The field a hit's snippet is cut from.
-SNIPPET_FIELDS = {"meetings": "summary", "decisions": "text", "operations": "summary", "people": "description", "sources": "text"}
+SNIPPET_FIELDS = {
+    "meetings": "summary",
+    "decisions": "text",
+    "operations": "summary",
+    "people": "description",
+    "offices": "description",
+    "bodies": "description",
+    "organisations": "description",
+    "figures": "quote",
+    "sources": "text",
+}
 OVERVIEW_HITS = 5
 HITS_PER_PAGE = 20
 RANKED_MATCHES = 100
@@ -108,6 +142,14 @@ def _title(kind: str, record) -> tuple[str, str, str]:
         return record.name, record.get_absolute_url(), record.get_kind_display()
     if kind == "people":
         return record.name, reverse("meetings:person-detail", kwargs={"slug": record.slug}), ""
+    if kind == "offices":
+        return record.title, reverse("meetings:office-detail", kwargs={"slug": record.slug}), ""
+    if kind == "bodies":
+        return record.name, reverse("meetings:body-detail", kwargs={"slug": record.slug}), record.short_name
+    if kind == "organisations":
+        return record.name, record.get_absolute_url(), record.get_kind_display()
+    if kind == "figures":
+        return str(record), record.get_absolute_url(), str(record.source)
     details = " · ".join(part for part in (record.outlet, record.published_on and record.published_on.strftime("%-d %B %Y")) if part)
     return str(record), record.get_absolute_url(), details
 
@@ -178,7 +220,9 @@ def archive_search(*, query: str, kind: str = "", page: int = 1) -> SearchResult
         if not parsed:
             groups.append(SearchGroup(key, KINDS[key]))
             continue
-        if postgresql:
+        # The small kinds of names (offices, bodies, organisations) and figures have no stored
+        # vector: both databases match them with the same ORM conditions.
+        if postgresql and key in search_postgresql.TABLES:
             ranked = search_postgresql.ranked_page(key, parsed, ranked=RANKED_MATCHES, limit=limit, offset=offset)
             # What a snippet marks: the words PostgreSQL's stemmer matched.
             pattern = _lexeme_pattern(ranked.lexemes)

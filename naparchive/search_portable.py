@@ -6,15 +6,18 @@ term in any; the newest `ranked` matches are ranked in Python by how often the w
 word in the title or name counting four times. One query a kind.
 """
 import functools
+from operator import attrgetter
 from dataclasses import dataclass
 
 from django.db.models import F, QuerySet
 
-from meetings.models import Decision, Meeting, Person
+from figures.models import Figure
+from meetings.models import Body, Decision, Meeting, Office, Person
 from foundations.aliases import normalize_name
 from foundations.search_query import ParsedQuery, query_condition
 from naparchive.search_postgresql import RankedPage
 from operations.models import Operation
+from organisations.models import Organisation
 from sources.models import SourceDocument
 
 
@@ -42,6 +45,14 @@ def _fields() -> dict[str, Fields]:
         ),
         "operations": Fields(Operation.objects.public(), ("name", "summary", "kind_note"), ("-pk",)),
         "people": Fields(Person.objects.public(), ("name", "description"), ("-pk",)),
+        "offices": Fields(Office.objects.public(), ("title", "description"), ("title", "pk")),
+        "bodies": Fields(Body.objects.public(), ("name", "short_name", "description"), ("name", "pk")),
+        "organisations": Fields(Organisation.objects.public(), ("name", "description"), ("name", "pk")),
+        "figures": Fields(
+            Figure.objects.public().select_related("measure", "source"),
+            ("measure__name", "quote", "period_text", "place_note", "given_by", "note"),
+            (F("period_start").desc(nulls_last=True), "-pk"),
+        ),
         "sources": Fields(
             SourceDocument.objects.public(),
             ("title", "text", "outlet", "author"),
@@ -57,11 +68,11 @@ def ranked_page(kind: str, parsed: ParsedQuery, *, ranked: int, limit: int, offs
     fields = _fields()[kind]
     matches = query_condition(parsed, fields.queryset, fields.text_fields)
     newest = fields.queryset.filter(matches).order_by(*fields.newest).values("pk")[:ranked]
-    records = list(fields.queryset.filter(pk__in=newest).defer("search_vector"))
+    records = list(fields.queryset.filter(pk__in=newest))
     spellings = [spelling.lower() for spelling in parsed.wanted_spellings]
     wanted = {normalize_name(spelling) for spelling in spellings}
     for record in records:
-        texts = [str(getattr(record, name) or "") for name in fields.text_fields]
+        texts = [str(attrgetter(name.replace("__", "."))(record) or "") for name in fields.text_fields]
         record.rank = sum(
             (4 if index == 0 else 1) * text.lower().count(spelling)
             for index, text in enumerate(texts)
@@ -69,5 +80,5 @@ def ranked_page(kind: str, parsed: ParsedQuery, *, ranked: int, limit: int, offs
         )
         if normalize_name(texts[0]) in wanted:
             record.rank += 100
-    records.sort(key=lambda record: (-record.rank, str(getattr(record, fields.text_fields[0]))))
+    records.sort(key=lambda record: (-record.rank, str(record)))
     return RankedPage(records[offset : offset + limit], len(records), "")

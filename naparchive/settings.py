@@ -173,6 +173,9 @@ STORAGES = {
 # Revision history: correction notes become the change reason, and they can be longer than 100 characters.
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
+# The API's ?search= gives names every recorded spelling as the site search does (restapi imports no app).
+ARCHIVE_SEARCH_EXPANSION = "naparchive.search_names.expand"
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.TokenAuthentication"],
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "restapi.parsing.JSONOnlyNegotiation",
