@@ -13,10 +13,11 @@ The index is derived from the whole archive, so it is kept until the archive cha
 import difflib
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Q
 
 from foundations.aliases import is_arabic_script, name_skeleton, normalize_name
-from foundations.caching import kept_until_archive_changes
+from foundations.caching import archive_cache_version, kept_until_archive_changes
 from foundations.search_query import ParsedQuery, Term, with_alternatives
 from meetings.models import Body, BodyAlias, Office, Person, PersonAlias
 from operations.models import Operation, OperationAlias
@@ -103,9 +104,22 @@ def _build_index() -> NameIndex:
     return NameIndex(tuple(entries), freeze(by_form), freeze(by_skeleton))
 
 
+# This process's copy of the index and the cache version it was read under: while the version stays
+# the same, reading it back from the shared cache (and unpickling thousands of names) is saved.
+_kept: tuple[int, NameIndex] | None = None
+
+
 def name_index() -> NameIndex:
     """Return the index of public names, kept until the archive changes."""
-    return kept_until_archive_changes("search-name-index", _build_index)
+    global _kept
+    if not settings.ARCHIVE_CACHE_SHARED:
+        return _build_index()
+    version = archive_cache_version()
+    if _kept is not None and _kept[0] == version:
+        return _kept[1]
+    index = kept_until_archive_changes("search-name-index", _build_index)
+    _kept = (version, index)
+    return index
 
 
 def expand(parsed: ParsedQuery, index: NameIndex | None = None) -> ParsedQuery:
