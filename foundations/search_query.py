@@ -37,7 +37,11 @@ class Term:
 
     @property
     def spellings(self) -> tuple[str, ...]:
-        return (self.text, *(spelling for spelling in self.alternatives if spelling != self.text))
+        # Both databases match regardless of case: spellings differing only in case are one.
+        spellings = {}
+        for spelling in (self.text, *self.alternatives):
+            spellings.setdefault(spelling.casefold(), spelling)
+        return tuple(spellings.values())
 
     def matches(self, texts: Iterable[str]) -> bool:
         """Return True if any spelling occurs in any of the texts, ignoring case (as SQL's icontains)."""
