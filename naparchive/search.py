@@ -1,10 +1,14 @@
-"""One search box over meetings, decisions, operations, people and source texts.
+"""One search box over every public kind of record: meetings, decisions, operations, people, offices,
+bodies, organisations, figures and source texts.
+
+The query is parsed once (foundations.search_query) and its names given every recorded spelling
+(naparchive.search_names), whatever the database.
 
 The overview shows each kind's best OVERVIEW_HITS hits and links to that kind's own pages of results
-(HITS_PER_PAGE a page). On PostgreSQL: full-text search on the stored vector, websearch syntax
-("exact phrase", -exclude, or), ranked with ts_rank, one statement a kind (naparchive.search_postgresql).
-On SQLite, which has no such search: every word must appear, ranked by how often the words occur
-(naparchive.search_portable). Either way a kind ranks only its newest RANKED_MATCHES matches (ranking
+(HITS_PER_PAGE a page). On PostgreSQL: full-text search on the stored vector for the kinds that
+have one, ranked with ts_rank, one statement a kind (naparchive.search_postgresql). On SQLite, and for
+the small kinds on both: every wanted term must appear and no excluded one, ranked by how often the
+words occur (naparchive.search_portable). Either way a kind ranks only its newest RANKED_MATCHES matches (ranking
 reads each match's text, and a common word matches most of the archive); the page says so when
 there may be more. Snippets are cut in Python around the words matched: on PostgreSQL the words the
 stemmer reduced to the query's lexemes (ts_headline re-parses each whole text, which was most of a
@@ -19,13 +23,45 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from naparchive import search_portable, search_postgresql
+from foundations.aliases import normalize_name
+from foundations.search_query import ParsedQuery, parse_query
+from naparchive import search_names, search_portable, search_postgresql
 
-KINDS = {"meetings": "Meetings", "decisions": "Decisions", "operations": "Operations", "people": "People", "sources": "Sources"}
+KINDS = {
+    "meetings": "Meetings",
+    "decisions": "Decisions",
+    "operations": "Operations",
+    "people": "People",
+    "offices": "Offices",
+    "bodies": "Bodies",
+    "organisations": "Organisations",
+    "figures": "Figures",
+    "sources": "Sources",
+}
 # What one record of each kind is called, for "1 decision".
-SINGULAR = {"meetings": "meeting", "decisions": "decision", "operations": "operation", "people": "person", "sources": "source"}
+SINGULAR = {
+    "meetings": "meeting",
+    "decisions": "decision",
+    "operations": "operation",
+    "people": "person",
+    "offices": "office",
+    "bodies": "body",
+    "organisations": "organisation",
+    "figures": "figure",
+    "sources": "source",
+}
 # The field a hit's snippet is cut from.
-SNIPPET_FIELDS = {"meetings": "summary", "decisions": "text", "operations": "summary", "people": "description", "sources": "text"}
+SNIPPET_FIELDS = {
+    "meetings": "summary",
+    "decisions": "text",
+    "operations": "summary",
+    "people": "description",
+    "offices": "description",
+    "bodies": "description",
+    "organisations": "description",
+    "figures": "quote",
+    "sources": "text",
+}
 OVERVIEW_HITS = 5
 HITS_PER_PAGE = 20
 RANKED_MATCHES = 100
@@ -73,6 +109,9 @@ class SearchResults:
     groups: list[SearchGroup]
     # The kind whose results alone are shown (a page of them), or "" for the overview of every kind.
     kind: str = ""
+    # When nothing matched: the archive's nearest names, and the query's script if no source uses it.
+    suggestions: list[str] = field(default_factory=list)
+    unused_script: str = ""
 
     @property
     def total(self) -> int:
@@ -84,13 +123,8 @@ class SearchResults:
 
 
 def search_terms(query: str) -> list[str]:
-    """Split a query into words and "quoted phrases", dropping websearch operators."""
-    terms = []
-    for phrase, word in re.findall(r'"([^"]+)"|(\S+)', query):
-        term = (phrase or word).strip().lstrip("-+").strip()
-        if term and term.lower() != "or":
-            terms.append(term)
-    return terms
+    """Return the wanted words and phrases of a query as typed (not the excluded ones, not OR)."""
+    return list(dict.fromkeys(term.text for term in parse_query(query).terms if not term.negated))
 
 
 def _title(kind: str, record) -> tuple[str, str, str]:
@@ -108,12 +142,20 @@ def _title(kind: str, record) -> tuple[str, str, str]:
         return record.name, record.get_absolute_url(), record.get_kind_display()
     if kind == "people":
         return record.name, reverse("meetings:person-detail", kwargs={"slug": record.slug}), ""
+    if kind == "offices":
+        return record.title, reverse("meetings:office-detail", kwargs={"slug": record.slug}), ""
+    if kind == "bodies":
+        return record.name, reverse("meetings:body-detail", kwargs={"slug": record.slug}), record.short_name
+    if kind == "organisations":
+        return record.name, record.get_absolute_url(), record.get_kind_display()
+    if kind == "figures":
+        return str(record), record.get_absolute_url(), str(record.source)
     details = " · ".join(part for part in (record.outlet, record.published_on and record.published_on.strftime("%-d %B %Y")) if part)
     return str(record), record.get_absolute_url(), details
 
 
 def _literal_pattern(terms: list[str]) -> re.Pattern | None:
-    """Match any of the terms as typed, ignoring case (longest first, so a phrase beats its words)."""
+    """Match any of the spellings, ignoring case (longest first, so a phrase beats its words)."""
     if not terms:
         return None
     return re.compile("|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True)), re.IGNORECASE)
@@ -166,7 +208,8 @@ def archive_search(*, query: str, kind: str = "", page: int = 1) -> SearchResult
     """Search published records: the best hits of every kind, or one page of one kind's hits."""
     query = query.strip()
     postgresql = connection.vendor == "postgresql"
-    terms = search_terms(query)
+    # Parsed once, its names given every spelling, then compiled for the database in use.
+    parsed = search_names.expand(parse_query(query)) if query else ParsedQuery()
     if kind:
         keys, limit, offset = [kind], HITS_PER_PAGE, (page - 1) * HITS_PER_PAGE
     else:
@@ -174,19 +217,25 @@ def archive_search(*, query: str, kind: str = "", page: int = 1) -> SearchResult
         keys, limit, offset = list(KINDS), OVERVIEW_HITS, 0
     groups = []
     for key in keys:
-        if not query:
+        if not parsed:
             groups.append(SearchGroup(key, KINDS[key]))
             continue
-        if postgresql:
-            ranked = search_postgresql.ranked_page(key, query, ranked=RANKED_MATCHES, limit=limit, offset=offset)
+        # The small kinds of names (offices, bodies, organisations) and figures have no stored
+        # vector: both databases match them with the same ORM conditions.
+        if postgresql and key in search_postgresql.TABLES:
+            ranked = search_postgresql.ranked_page(key, parsed, ranked=RANKED_MATCHES, limit=limit, offset=offset)
             # What a snippet marks: the words PostgreSQL's stemmer matched.
             pattern = _lexeme_pattern(ranked.lexemes)
         else:
-            ranked = search_portable.ranked_page(key, terms, query, ranked=RANKED_MATCHES, limit=limit, offset=offset)
-            pattern = _literal_pattern(terms)
+            ranked = search_portable.ranked_page(key, parsed, ranked=RANKED_MATCHES, limit=limit, offset=offset)
+            pattern = _literal_pattern(parsed.wanted_spellings)
         hits = [_hit(key, record, pattern) for record in ranked.records]
         groups.append(SearchGroup(key, KINDS[key], hits, ranked.matched))
-    return SearchResults(query=query, groups=groups, kind=kind)
+    results = SearchResults(query=query, groups=groups, kind=kind)
+    if query and not results.total:
+        results.suggestions = [name for name in search_names.suggestions(query) if normalize_name(name) != normalize_name(query)]
+        results.unused_script = search_names.unused_script(query)
+    return results
 
 
 def _hit(kind: str, record, pattern: re.Pattern | None) -> SearchHit:

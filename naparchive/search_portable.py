@@ -1,18 +1,23 @@
 """Search on databases without PostgreSQL's full-text search (SQLite, the embedded default).
 
-Every word must appear (case-insensitively) in one of the kind's text fields, or the query in one of
-its other names; the newest `ranked` matches are ranked in Python by how often the words occur, a
+The parsed query (foundations.search_query, its names expanded to every spelling) becomes ORM
+conditions: each wanted term in one of the kind's text fields (case-insensitively), no excluded
+term in any; the newest `ranked` matches are ranked in Python by how often the words occur, a
 word in the title or name counting four times. One query a kind.
 """
 import functools
+from operator import attrgetter
 from dataclasses import dataclass
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, QuerySet
 
-from meetings.models import Decision, Meeting, Person
+from figures.models import Figure
+from meetings.models import Body, Decision, Meeting, Office, Person
 from foundations.aliases import normalize_name
+from foundations.search_query import ParsedQuery, query_condition
 from naparchive.search_postgresql import RankedPage
 from operations.models import Operation
+from organisations.models import Organisation
 from sources.models import SourceDocument
 
 
@@ -22,7 +27,6 @@ class Fields:
     # The first is the title or name.
     text_fields: tuple[str, ...]
     newest: tuple
-    alias_field: str | None = None
 
 
 @functools.cache
@@ -39,8 +43,16 @@ def _fields() -> dict[str, Fields]:
             ("text", "note"),
             (F("meeting__date").desc(nulls_last=True), "-pk"),
         ),
-        "operations": Fields(Operation.objects.public(), ("name", "summary", "kind_note"), ("-pk",), "aliases__name"),
-        "people": Fields(Person.objects.public(), ("name", "description"), ("-pk",), "aliases__name"),
+        "operations": Fields(Operation.objects.public(), ("name", "summary", "kind_note"), ("-pk",)),
+        "people": Fields(Person.objects.public(), ("name", "description"), ("-pk",)),
+        "offices": Fields(Office.objects.public(), ("title", "description"), ("title", "pk")),
+        "bodies": Fields(Body.objects.public(), ("name", "short_name", "description"), ("name", "pk")),
+        "organisations": Fields(Organisation.objects.public(), ("name", "description"), ("name", "pk")),
+        "figures": Fields(
+            Figure.objects.public().select_related("measure", "source"),
+            ("measure__name", "quote", "period_text", "place_note", "given_by", "note"),
+            (F("period_start").desc(nulls_last=True), "-pk"),
+        ),
         "sources": Fields(
             SourceDocument.objects.public(),
             ("title", "text", "outlet", "author"),
@@ -49,31 +61,24 @@ def _fields() -> dict[str, Fields]:
     }
 
 
-def ranked_page(kind: str, terms: list[str], query: str, *, ranked: int, limit: int, offset: int) -> RankedPage:
+def ranked_page(kind: str, parsed: ParsedQuery, *, ranked: int, limit: int, offset: int) -> RankedPage:
     """Return the kind's best matches from `offset`, among its newest `ranked` matches."""
-    if not terms:
+    if not parsed:
         return RankedPage([], 0, "")
     fields = _fields()[kind]
-    matches = Q()
-    for term in terms:
-        any_field = Q()
-        for name in fields.text_fields:
-            any_field |= Q(**{f"{name}__icontains": term})
-        matches &= any_field
-    if fields.alias_field:
-        matches |= Q(**{f"{fields.alias_field}__icontains": query})
-    # distinct(): an alias join may repeat a record.
-    newest = fields.queryset.filter(matches).order_by(*fields.newest).values("pk").distinct()[:ranked]
-    records = list(fields.queryset.filter(pk__in=newest).defer("search_vector"))
-    wanted = normalize_name(query)
+    matches = query_condition(parsed, fields.queryset, fields.text_fields)
+    newest = fields.queryset.filter(matches).order_by(*fields.newest).values("pk")[:ranked]
+    records = list(fields.queryset.filter(pk__in=newest))
+    spellings = [spelling.lower() for spelling in parsed.wanted_spellings]
+    wanted = {normalize_name(spelling) for spelling in spellings}
     for record in records:
-        texts = [str(getattr(record, name) or "") for name in fields.text_fields]
+        texts = [str(attrgetter(name.replace("__", "."))(record) or "") for name in fields.text_fields]
         record.rank = sum(
-            (4 if index == 0 else 1) * text.lower().count(term.lower())
+            (4 if index == 0 else 1) * text.lower().count(spelling)
             for index, text in enumerate(texts)
-            for term in terms
+            for spelling in spellings
         )
-        if normalize_name(texts[0]) == wanted:
+        if normalize_name(texts[0]) in wanted:
             record.rank += 100
-    records.sort(key=lambda record: (-record.rank, str(getattr(record, fields.text_fields[0]))))
+    records.sort(key=lambda record: (-record.rank, str(record)))
     return RankedPage(records[offset : offset + limit], len(records), "")

@@ -1,6 +1,8 @@
 """Full-text search on PostgreSQL: one statement per kind of record, its SQL written once per process.
 
-A kind's statement finds its newest matches (at most `ranked` of them), ranks them with ts_rank on the
+The query arrives parsed (foundations.search_query) and expanded to every spelling of the names it
+contains (naparchive.search_names); `tsquery` compiles it. A kind's statement finds its newest
+matches (at most `ranked` of them), ranks them with ts_rank on the
 stored, GIN-indexed vector (see foundations.search_index), and returns one page of the best with the
 number of matches and the query's lexemes (for the snippets), in one round trip. Composing the same
 thing through the ORM took three or four queries a kind and more Python time than the database spent.
@@ -27,14 +29,15 @@ from django.db.models import Model
 from meetings.models import Body, Decision, Meeting, Person
 from foundations.publication import PublicationStatus
 from foundations.search_index import SEARCH_CONFIG
+from foundations.search_query import ParsedQuery
 from operations.models import Operation
 from sources.models import SourceDocument
 
 # How many of a big kind's newest records are looked through for its newest matches first.
 SCAN_WINDOW = 3000
 
-# The query's tsquery; a constant expression, so the planner sees the words and their frequencies.
-TSQUERY = f"websearch_to_tsquery('{SEARCH_CONFIG}', %(query)s)"
+# The statement is built once per shape of query (how many clauses, terms and spellings), not per query.
+STATEMENTS_KEPT = 256
 
 
 @dataclass(frozen=True)
@@ -53,8 +56,6 @@ class Table:
     joins: str = ""
     # A related record a hit shows: (attribute, model, the table's alias, its columns, its join if not in joins).
     related: tuple[str, type[Model], str, tuple[str, ...], str] | None = None
-    # Other names of the record: (table, its foreign key to the record), matched anywhere in the name.
-    aliases: tuple[str, str] | None = None
     window_first: bool = False
 
     @property
@@ -85,13 +86,11 @@ TABLES = {
         Operation,
         ("id", "name", "slug", "kind", "summary"),
         newest="r.id DESC",
-        aliases=("operations_operationalias", "operation_id"),
     ),
     "people": Table(
         Person,
         ("id", "name", "slug", "description"),
         newest="r.id DESC",
-        aliases=("meetings_personalias", "person_id"),
     ),
     "sources": Table(
         SourceDocument,
@@ -102,20 +101,37 @@ TABLES = {
 }
 
 
-def _candidates(table: Table) -> str:
+def tsquery(parsed: ParsedQuery) -> tuple[str, dict[str, str]]:
+    """Return the parsed query as a tsquery expression and its parameters.
+
+    Each spelling of a term is a phrase (phraseto_tsquery: a single word is a phrase of one); a
+    term is any of its spellings (||), a clause all its wanted terms and none of its excluded ones
+    (&&, !!), the query any of its clauses. The expression is constant, so the planner sees the words
+    and their frequencies, and the texts are parameters, never part of the SQL.
+    """
+    params: dict[str, str] = {}
+
+    def term_sql(term) -> str:
+        spellings = []
+        for spelling in term.spellings:
+            name = f"t{len(params)}"
+            params[name] = spelling
+            spellings.append(f"phraseto_tsquery('{SEARCH_CONFIG}', %({name})s)")
+        return "(" + " || ".join(spellings) + ")"
+
+    clauses = []
+    for clause in parsed.clauses:
+        parts = [term_sql(term) for term in clause.wanted] + [f"!!{term_sql(term)}" for term in clause.excluded]
+        clauses.append("(" + " && ".join(parts) + ")")
+    return "(" + " || ".join(clauses) + ")", params
+
+
+def _candidates(table: Table, query: str) -> str:
     """Return the CTEs that leave the kind's newest `ranked` matches (id, vector) in `candidates`."""
-    # Bandit (nosec B608 below): the SQL is assembled from the constants of TABLES, never from input;
-    # the query text is a parameter.
+    # Bandit (nosec B608 below): the SQL is assembled from the constants of TABLES and the query's
+    # shape, never from input; the query's texts are parameters.
     public = f"FROM {table.table} r {table.joins} WHERE {table.published}"
-    matches = f"r.search_vector @@ {TSQUERY}"
-    if table.aliases:
-        alias_table, foreign_key = table.aliases
-        # As Django's icontains: the pattern is the query with LIKE's wildcards escaped. A union, not
-        # an OR, so that the vector's matches still come from the GIN index.
-        matches = (
-            f"r.id IN (SELECT id FROM {table.table} WHERE search_vector @@ {TSQUERY} "  # nosec B608
-            f"UNION SELECT {foreign_key} FROM {alias_table} WHERE UPPER(name) LIKE UPPER(%(like)s))"
-        )
+    matches = f"r.search_vector @@ {query}"
     if not table.window_first:
         return f"candidates AS MATERIALIZED (SELECT r.id, r.search_vector {public} AND {matches} ORDER BY {table.newest} LIMIT %(ranked)s)"  # nosec B608
     # PostgreSQL neither flattens the window nor pushes the match into it: it reads the window's rows in index order.
@@ -123,21 +139,21 @@ def _candidates(table: Table) -> str:
         in_window AS MATERIALIZED (
             SELECT newest.id, newest.search_vector
             FROM (SELECT r.id, r.search_vector {public} ORDER BY {table.newest} LIMIT %(window)s) AS newest
-            WHERE newest.search_vector @@ {TSQUERY} LIMIT %(ranked)s
+            WHERE newest.search_vector @@ {query} LIMIT %(ranked)s
         ),
         candidates AS MATERIALIZED (
             SELECT id, search_vector FROM in_window WHERE (SELECT count(*) FROM in_window) = %(ranked)s
             UNION ALL
             (SELECT r.id, r.search_vector {public}
                 AND (SELECT count(*) FROM in_window) < %(ranked)s
-                AND r.id = ANY(ARRAY(SELECT id FROM {table.table} WHERE search_vector @@ {TSQUERY}))
+                AND r.id = ANY(ARRAY(SELECT id FROM {table.table} WHERE search_vector @@ {query}))
              ORDER BY {table.newest} LIMIT %(ranked)s)
         )"""  # nosec B608
 
 
-@functools.cache
-def statement(kind: str) -> str:
-    """Return the SQL that ranks one page of the kind's newest matches (built once per process)."""
+@functools.lru_cache(maxsize=STATEMENTS_KEPT)
+def statement(kind: str, query: str) -> str:
+    """Return the SQL that ranks one page of the kind's newest matches for a tsquery expression."""
     table = TABLES[kind]
     columns = [f"r.{name}" for name in table.columns]
     related_join = ""
@@ -146,12 +162,12 @@ def statement(kind: str) -> str:
         columns += [f"{alias}.{name}" for name in related_columns]
     # The SQL is assembled from the constants above, never from input: the query text is a parameter.
     return f"""
-        WITH {_candidates(table)},
+        WITH {_candidates(table, query)},
         page AS (
-            SELECT id, ts_rank(search_vector, {TSQUERY}) AS rank FROM candidates
+            SELECT id, ts_rank(search_vector, {query}) AS rank FROM candidates
             ORDER BY rank DESC, id LIMIT %(limit)s OFFSET %(offset)s
         )
-        SELECT {", ".join(columns)}, page.rank, (SELECT count(*) FROM candidates) AS matched, {TSQUERY}::text AS lexemes
+        SELECT {", ".join(columns)}, page.rank, (SELECT count(*) FROM candidates) AS matched, {query}::text AS lexemes
         FROM page JOIN {table.table} r ON r.id = page.id {table.joins} {related_join}
         ORDER BY page.rank DESC, r.id
     """  # nosec B608
@@ -167,12 +183,14 @@ class RankedPage:
     lexemes: str
 
 
-def ranked_page(kind: str, query: str, *, ranked: int, limit: int, offset: int) -> RankedPage:
+def ranked_page(kind: str, parsed: ParsedQuery, *, ranked: int, limit: int, offset: int) -> RankedPage:
     """Return the kind's best matches from `offset`, among its newest `ranked` matches."""
+    if not parsed:
+        return RankedPage([], 0, "")
     table = TABLES[kind]
+    query, texts = tsquery(parsed)
     params = {
-        "query": query,
-        "like": f"%{connection.ops.prep_for_like_query(query)}%",
+        **texts,
         "published": PublicationStatus.PUBLISHED,
         "ranked": ranked,
         "window": SCAN_WINDOW,
@@ -180,7 +198,7 @@ def ranked_page(kind: str, query: str, *, ranked: int, limit: int, offset: int) 
         "offset": offset,
     }
     with connection.cursor() as cursor:
-        cursor.execute(statement(kind), params)
+        cursor.execute(statement(kind, query), params)
         rows = cursor.fetchall()
     records = []
     width = len(table.columns)

@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     # Figures quoted by sources, banned and other organisations.
     "figures",
     "organisations",
+    # Words search treats as one (madrasa / madaris, KP / Khyber Pakhtunkhwa), kept by editors.
+    "synonyms",
     # Editorial workflow: corrections, discrepancies, the publish permission; history of every change.
     "simple_history",
     "editorial",
@@ -170,6 +172,9 @@ STORAGES = {
 # and write through the owning app's services and the editorial rules.
 # Revision history: correction notes become the change reason, and they can be longer than 100 characters.
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
+# The API's ?search= gives names every recorded spelling as the site search does (restapi imports no app).
+ARCHIVE_SEARCH_EXPANSION = "naparchive.search_names.expand"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.TokenAuthentication"],

@@ -1,9 +1,22 @@
 """`?ordering=` and `?search=`, validated: an unknown field or an oversized search is a 400."""
 from collections.abc import Iterable
 
-from django.db.models import F, Q
+import functools
+
+from django.conf import settings
+from django.db.models import F
+from django.utils.module_loading import import_string
 from rest_framework import exceptions
 from rest_framework.filters import BaseFilterBackend
+
+from foundations.search_query import query_condition, parse_query
+
+
+@functools.cache
+def _expansion():
+    """Return the function that gives a parsed query's names every spelling (identity if none is set)."""
+    path = getattr(settings, "ARCHIVE_SEARCH_EXPANSION", "")
+    return import_string(path) if path else (lambda parsed: parsed)
 
 
 def comma_separated(name: str, raw: str, allowed: Iterable[str]) -> list[str]:
@@ -56,7 +69,15 @@ class ValidatedOrderingFilter(BaseFilterBackend):
 
 
 class ArchiveSearchFilter(BaseFilterBackend):
-    """`?search=words`: records containing every word (case-insensitive) in any of the view's search fields."""
+    """`?search=`: the site search's syntax and spellings over the view's search fields.
+
+    Parsed as the site's search box is (foundations.search_query: words, "phrases", -exclusions,
+    OR), then given every recorded spelling of the names it contains by the expansion that
+    settings.ARCHIVE_SEARCH_EXPANSION names (the project's, which knows the apps' names; this
+    package imports no app). A term matches when any of its spellings occurs in one of the view's
+    `search_fields` (case-insensitive), or in one of its `search_related_fields` across a to-many
+    relation.
+    """
 
     param = "search"
     max_length = 200
@@ -67,18 +88,14 @@ class ArchiveSearchFilter(BaseFilterBackend):
             return queryset
         if len(raw) > self.max_length:
             raise exceptions.ValidationError({self.param: [f"Search for at most {self.max_length} characters."]})
-        words = raw.split()[:10]
-        model = queryset.model
-        for word in words:
-            condition = Q()
-            for field in getattr(view, "search_fields", []):
-                condition |= Q(**{f"{field}__icontains": word})
-            # Fields across a to-many relation are matched in a subquery, so no row is repeated
-            # and counting needs no DISTINCT.
-            for field in getattr(view, "search_related_fields", []):
-                condition |= Q(pk__in=model._default_manager.filter(**{f"{field}__icontains": word}).values("pk"))
-            queryset = queryset.filter(condition)
-        return queryset
+        parsed = parse_query(raw)
+        if not parsed:
+            # Nothing to look for (blank, or only exclusions): as without the parameter, not an empty list.
+            return queryset if not raw.strip() else queryset.none()
+        parsed = _expansion()(parsed)
+        fields = getattr(view, "search_fields", [])
+        related = getattr(view, "search_related_fields", [])
+        return queryset.filter(query_condition(parsed, queryset, fields, related))
 
     def get_schema_operation_parameters(self, view):
         if not getattr(view, "search_fields", None):
@@ -91,6 +108,8 @@ class ArchiveSearchFilter(BaseFilterBackend):
                 "in": "query",
                 "description": (
                     f"Words to look for (all must match, case-insensitive) in: {', '.join(fields)}. "
+                    'The site search\'s syntax: "a phrase", -word or -"phrase" to exclude, OR between '
+                    "alternatives; any recorded spelling of a name (or a synonym editors keep) finds the same records. "
                     f"At most {self.max_length} characters."
                 ),
                 "schema": {"type": "string", "maxLength": self.max_length},

@@ -8,7 +8,7 @@ PUBLISHERS_GROUP = "Publishers"
 # Editors view, add and change every archive record. They delete only the parts of an entry
 # (attendees, decisions, citations, agenda items, aliases); top-level records and sources are
 # withdrawn rather than deleted, so nothing that was once public silently disappears.
-CURATED_APPS = ("sources", "meetings", "operations", "editorial", "figures", "organisations", "curation")
+CURATED_APPS = ("sources", "meetings", "operations", "editorial", "figures", "organisations", "curation", "synonyms")
 DELETABLE_MODELS = (
     "citation",
     "attendee",
@@ -19,6 +19,8 @@ DELETABLE_MODELS = (
     "operationalias",
     "organisationalias",
     "organisationcitation",
+    # A synonym set is a search aid, never shown as a record: nothing public disappears with it.
+    "synonymset",
 )
 # Publishing, withdrawing and correcting published records, and rewording a published correction,
 # are the publishers' (editorial.services checks the first; the admin checks the second).

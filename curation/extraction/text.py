@@ -2,10 +2,10 @@
 import re
 from dataclasses import dataclass
 
-from foundations.aliases import fold_accents
+# The skeleton lives with the one name normaliser, which search shares; imported here for extraction.
+from foundations.aliases import fold_accents, transliteration_skeleton  # noqa: F401
 
 _WORD = re.compile(r"[^\W_]+")
-_VOWELS = set("aeiouy")
 
 
 @dataclass(frozen=True)
@@ -34,25 +34,6 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Split text[start:end] into words; hyphens, quotes and apostrophes separate words."""
     end = len(text) if end is None else end
     return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
-
-
-def transliteration_skeleton(words: list[str]) -> str:
-    """Return the consonant skeleton Urdu names share however they are romanised.
-
-    Azm-e-Istehkam, Azm-i-Istehkam, Azme Istehkam and Azm-e-Istahkam all give "azmsthkm":
-    connectors (-e-, -i-, -ul-) fuse into the words, vowels after the first letter go, and doubled
-    letters (Fasaad / Fasad, Radd / Rad) collapse.
-    """
-    joined = "".join(fold_accents(word) for word in words)
-    joined = "".join(ch for ch in joined if ch.isalnum())
-    if not joined:
-        return ""
-    skeleton = joined[0] + "".join(ch for ch in joined[1:] if ch not in _VOWELS)
-    collapsed = []
-    for ch in skeleton:
-        if not collapsed or collapsed[-1] != ch:
-            collapsed.append(ch)
-    return "".join(collapsed)
 
 
 # A full stop ends a sentence unless it closes an abbreviation the reports use.

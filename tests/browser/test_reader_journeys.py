@@ -58,7 +58,7 @@ def test_reader_finds_the_meeting_that_launched_azm_e_istehkam(desktop):
 def test_reader_searches_and_filters(desktop):
     page = desktop.page
     desktop.open("/")
-    page.get_by_label("Search meetings, decisions, operations, people and source texts").fill("Azm-e-Istahkam")
+    page.get_by_label("Search meetings, decisions, operations, people, organisations, figures and sources").fill("Azm-e-Istahkam")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/search/\?q="))
     assert page.locator("#results-operations").get_by_role("link", name="Azm-e-Istehkam").is_visible()
@@ -66,7 +66,7 @@ def test_reader_searches_and_filters(desktop):
     desktop.check("search")
 
     # The overview shows each kind's best few; a link leads to all of one kind.
-    page.get_by_label("Search meetings, decisions, operations, people and source texts").fill("terrorism")
+    page.get_by_label("Search meetings, decisions, operations, people, organisations, figures and sources").fill("terrorism")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/search/\?q=terrorism$"))
     assert page.locator("#results-decisions li.item").count() == 5

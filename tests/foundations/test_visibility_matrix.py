@@ -355,13 +355,13 @@ SHOWN_ON = {
     "decision": ["decision list", "search decisions", "api decisions", "api decisions csv"],
     "operation": ["operation list", "sitemap", "search operations", "api operations", "api operations json"],
     "person": ["person list", "sitemap", "search people", "api people", "api people csv", "api popolo"],
-    "office": ["sitemap", "api offices", "api offices csv"],
-    "body": ["body list", "api bodies", "api bodies csv"],
+    "office": ["sitemap", "search offices", "api offices", "api offices csv"],
+    "body": ["body list", "search bodies", "api bodies", "api bodies csv"],
     "source": ["source list", "feed of sources", "sitemap", "search sources", "api sources", "api sources csv"],
     "citation": ["api citations", "api citations csv"],
-    "figure": ["figure list", "api figures", "api figures csv"],
+    "figure": ["figure list", "search figures", "api figures", "api figures csv"],
     "measure": ["measure list", "figure list", "api measures"],
-    "organisation": ["organisation list", "api organisations"],
+    "organisation": ["organisation list", "search organisations", "api organisations"],
     "organisationcitation": ["api organisations"],
 }
 

@@ -66,8 +66,8 @@ def test_snippets_mark_the_match_and_escape_the_text(sample_archive, make_source
     assert "<b>" not in snippet and "&amp; its budget" in snippet
 
 
-def test_search_terms_keep_phrases_and_drop_operators():
-    assert search_terms('"writ of the state" -Karachi or NACTA') == ["writ of the state", "Karachi", "NACTA"]
+def test_search_terms_keep_phrases_and_drop_operators_and_exclusions():
+    assert search_terms('"writ of the state" -Karachi or NACTA') == ["writ of the state", "NACTA"]
 
 
 class TestSearchPage:
@@ -184,3 +184,29 @@ def test_a_one_letter_lexeme_marks_only_that_word(sample_archive, make_source):
     snippet = str(next(hit.snippet for group in archive_search(query="Azm-e-Istehkam").groups if group.key == "sources" for hit in group.hits if "every effort" in hit.snippet))
     # Not every word that begins with e (every, effort, enforcement, each).
     assert re.findall(r"<mark>([^<]+)</mark>", snippet) == ["Azm-e-Istehkam"]
+
+
+class TestSyntax:
+    def test_a_minus_excludes_the_word(self, client, sample_archive):
+        with_it = hit_titles(archive_search(query="apex"), "meetings")
+        without = hit_titles(archive_search(query="apex -Balochistan"), "meetings")
+        assert any("Balochistan" in title for title in with_it)
+        assert without and not any("Balochistan" in title for title in without)
+        page = html_of(client.get(reverse("search") + "?q=apex+-Balochistan"))
+        assert "<mark>Balochistan</mark>" not in page
+
+    def test_a_minus_excludes_every_spelling_of_a_name(self, sample_archive):
+        assert not any("Balochistan" in title for title in hit_titles(archive_search(query="operation -Baluchistan"), "decisions"))
+
+    def test_a_minus_before_a_phrase_excludes_the_phrase(self, sample_archive):
+        titles = hit_titles(archive_search(query='operation -"military operation"'), "decisions")
+        assert "Approved a comprehensive military operation in Balochistan." not in titles
+
+    def test_or_finds_either(self, sample_archive):
+        either = set(hit_titles(archive_search(query="Shehbaz OR Balochistan"), "people")) | set(hit_titles(archive_search(query="Shehbaz OR Balochistan"), "decisions"))
+        assert "Shehbaz Sharif" in either
+        assert "Approved a comprehensive military operation in Balochistan." in either
+
+    def test_only_exclusions_find_nothing(self, client, sample_archive):
+        assert archive_search(query="-Balochistan").total == 0
+        assert client.get(reverse("search") + "?q=-Balochistan").status_code == 200

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SynonymsConfig(AppConfig):
+    name = "synonyms"
+    verbose_name = "Search synonyms"
