@@ -27,10 +27,14 @@ def test_every_fact_quotes_its_source_and_links_to_the_highlighted_passage(clien
     assert LAUNCH_QUOTE.replace("’", "’") in page
     assert f'href="{sample_archive.report_000.get_absolute_url()}#citation-{sample_archive.launch_citation.pk}"' in page
     assert GO_AHEAD_QUOTE.replace("“", "“") in page
-    # The chair's citation sits inside the chair's fact, anchored for links back from the source.
+    # The chair's citation sits inside the chair's fact, anchored for links back from the source. Its
+    # passage is the one quoted for the meeting above, so it is not quoted twice: a line links to it.
     chair_block = page.split(f'id="attendee-{sample_archive.chair.pk}"')[1].split("</li>")[0]
-    assert CHAIR_QUOTE in chair_block
     assert f"#citation-{sample_archive.chair_citation.pk}" in chair_block
+    assert page.count(f"<p>{CHAIR_QUOTE}</p>") == 1
+    meeting_citation = sample_archive.meeting.citations.get(quote=CHAIR_QUOTE)
+    assert f'<li class="citation" id="quote-{meeting_citation.pk}">' in page
+    assert f'href="#quote-{meeting_citation.pk}">the passage quoted above</a>' in chair_block
 
 
 def test_attendees_are_grouped_chair_officials_offices_groups(client, sample_archive, make_office, make_person):
