@@ -1,5 +1,6 @@
 """Filters of the public meeting and decision lists (query parameters readers can bookmark)."""
 import django_filters
+import django_filters.fields
 from django.db.models import Exists, OuterRef, Q
 
 from meetings.models import Attendee, Body, Decision, Meeting, Person
@@ -8,18 +9,42 @@ from foundations.widgets import PlainSelect
 from operations.models import Operation
 
 
+UNDATED = "undated"
+
+
 def _meeting_year_choices():
-    return [(str(day.year), str(day.year)) for day in Meeting.objects.public().dates("date", "year", order="DESC")]
+    years = [(str(day.year), str(day.year)) for day in Meeting.objects.public().dates("date", "year", order="DESC")]
+    return [*years, (UNDATED, "Date not established")]
+
+
+class YearField(django_filters.fields.ChoiceField):
+    """A year (any year: one without meetings is an empty list, not an error), or "undated"."""
+
+    def valid_value(self, value):
+        value = str(value)
+        return value == UNDATED or (value.isdigit() and len(value) == 4 and value != "0000")
 
 
 class YearChoiceFilter(django_filters.ChoiceFilter):
-    """A year among those with published meetings; any other value is refused, not ignored."""
+    """A year, offering those with published meetings, or the meetings whose date is not established.
+
+    Anything but a four-digit year or "undated" is refused with a message, not ignored.
+    """
+
+    field_class = YearField
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("choices", _meeting_year_choices)
         kwargs.setdefault("empty_label", "Any year")
         kwargs.setdefault("label", "Year")
+        kwargs.setdefault("error_messages", {"invalid_choice": "give a year such as 2024, or choose “Date not established”."})
         super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if value == UNDATED:
+            date_field = self.field_name.removesuffix("__year")
+            return qs.filter(**{f"{date_field}__isnull": True})
+        return super().filter(qs, value)
 
 
 class PublicFilterSet(django_filters.FilterSet):

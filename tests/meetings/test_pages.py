@@ -129,7 +129,7 @@ class TestMeetingList:
         page = html_of(client.get(reverse("meetings:meeting-list") + "?sort=oldest"))
         assert page.index("Older meeting") < page.index("Operation Azm-e-Istehkam</a>")
 
-    @pytest.mark.parametrize("query", ["year=abc", "year=1999", "body=no-such-body", "domain=weather", "page=two", "sort=random"])
+    @pytest.mark.parametrize("query", ["year=abc", "year=19999", "body=no-such-body", "domain=weather", "page=two", "sort=random"])
     def test_bad_parameters_are_a_400_with_a_message(self, client, sample_archive, query):
         response = client.get(f"{reverse('meetings:meeting-list')}?{query}")
         assert response.status_code == 400
