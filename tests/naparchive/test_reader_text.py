@@ -1,29 +1,13 @@
 """Readers never meet internal identifiers: every public page of the seeded archive, read as text."""
 import html
-import io
 import re
-from pathlib import Path
 
-import pytest
-from django.conf import settings
-from django.core.management import call_command
-
-SEEDS = Path(settings.BASE_DIR) / "seeds"
 # A seed file's number ("000" ... "004") standing alone in prose, its full name, or a SHA-256 / hex digest.
 FILE_NUMBER = re.compile(r"(?<![\w.,/-])00\d(?![\w.,%])")
 FILE_NAME = re.compile(r"\b\d{3}_[0-9a-f]{16}(\.txt)?\b")
 HEX_DIGEST = re.compile(r"\b[0-9a-f]{16,}\b")
 BARE_DATE_LINE = re.compile(r"^\s*“?date \d{4}-\d{2}-\d{2}”?\s*$")
 SKIPPED_PREFIXES = ("/admin/", "/api/", "/static/", "/feeds/", "/sitemap")
-
-
-@pytest.fixture
-def seeded_archive(db):
-    """The archive `make run` builds: the seed articles, the curated archive, discrepancies, figures, organisations."""
-    output = io.StringIO()
-    call_command("import_sources", str(SEEDS), stdout=output, stderr=output)
-    for command in ("load_curated_archive", "load_curated_discrepancies", "load_curated_figures", "load_curated_organisations"):
-        call_command(command, stdout=output, stderr=output)
 
 
 def visible_text(page: str) -> str:
