@@ -89,10 +89,11 @@ def nice_ticks(maximum: float, count: int = 5) -> list[float]:
 def _open_svg(
     chart_key: str, title: str, description: str, width: int, height: int, extra_class: str = "", interactive: bool = False
 ) -> list[str]:
-    # A chart whose marks are links is a group of links; one without links is a single image.
-    role = "group" if interactive else "img"
+    # A chart without links is a single image. One whose marks are links keeps the SVG's own role (a
+    # graphics document whose links are reachable): HTML does not allow role="group" on <svg>.
+    role = "" if interactive else ' role="img"'
     return [
-        f'<svg class="chart-svg {extra_class}" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="{role}" '
+        f'<svg class="chart-svg {extra_class}" width="{width}" height="{height}" viewBox="0 0 {width} {height}"{role} '
         f'aria-labelledby="{chart_key}-title {chart_key}-desc" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{chart_key}-title">{escape(title)}</title>',
         f'<desc id="{chart_key}-desc">{escape(description)}</desc>',

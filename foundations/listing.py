@@ -1,4 +1,5 @@
 """Filtered, paginated public lists that answer a bad query parameter with 400 and a message."""
+from django.http import Http404
 from django.shortcuts import redirect
 from django.views.generic import ListView
 
@@ -57,12 +58,31 @@ class FilteredListView(ListView):
             paginator = self.get_paginator(queryset, page_size)
             page = paginator.page(1)
             return paginator, page, page.object_list, False
-        return super().paginate_queryset(queryset, page_size)
+        try:
+            return super().paginate_queryset(queryset, page_size)
+        except Http404:
+            # Past the last page: say so truthfully (the list exists; that page of it does not), with a 404.
+            paginator = self.get_paginator(queryset, page_size)
+            params = self.request.GET.copy()
+            params[self.page_kwarg] = paginator.num_pages
+            self.page_out_of_range = {
+                "asked": self.request.GET.get(self.page_kwarg, ""),
+                "pages": paginator.num_pages,
+                "last_url": f"{self.request.path}?{params.urlencode()}",
+            }
+            page = paginator.page(1)
+            return paginator, page, [], False
+
+    def render_to_response(self, context, **response_kwargs):
+        if getattr(self, "page_out_of_range", None):
+            response_kwargs.setdefault("status", 404)
+        return super().render_to_response(context, **response_kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter_form"] = self.filterset.form
         context["query_errors"] = self.query_errors
+        context["page_out_of_range"] = getattr(self, "page_out_of_range", None)
         context["filters_active"] = any(
             value not in (None, "") for name, value in self.request.GET.items() if name not in (self.page_kwarg, "sort")
         )

@@ -25,3 +25,22 @@ class PlainSelect(forms.Select):
         )
         attributes = flatatt(self.build_attrs(self.attrs, attrs))
         return format_html('<select name="{}"{}>\n{}\n</select>', name, attributes, options)
+
+
+class DatalistInput(forms.TextInput):
+    """A text input suggesting values from a <datalist>: `options` is called at each render for a short list.
+
+    For a choice among more values than a page should carry (every person who chaired a meeting): the
+    reader types any of them, and the few most likely are offered as they type.
+    """
+
+    def __init__(self, *, options, list_id: str, attrs=None):
+        super().__init__(attrs={"autocomplete": "off", **(attrs or {})})
+        self.options = options
+        self.list_id = list_id
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = {**(attrs or {}), "list": self.list_id}
+        field = super().render(name, value, attrs, renderer)
+        options = format_html_join("", '<option value="{}"></option>', ((option,) for option in self.options()))
+        return format_html('{}<datalist id="{}">{}</datalist>', field, self.list_id, options)

@@ -1,6 +1,6 @@
 """Site-wide public pages: home, search, timeline, robots.txt."""
 from django.core.paginator import EmptyPage, Paginator
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -33,7 +33,7 @@ def search(request):
     """Search every kind of record, or page through one kind's results.
 
     A bad parameter (a query that is too long, an unknown kind, a page that is not a number) is
-    refused with 400 and a message; a page past the last is 404.
+    refused with 400 and a message; a page past the last is 404, saying how many pages there are.
     """
     form = SearchForm(request.GET or None)
     if form.is_bound and not form.is_valid():
@@ -41,15 +41,27 @@ def search(request):
     query = form.cleaned_data["q"] if form.is_bound else ""
     kind = form.cleaned_data["kind"] if form.is_bound else ""
     page = (form.cleaned_data["page"] if form.is_bound else None) or 1
-    results = archive_search(query=query, kind=kind, page=page) if query else None
+    past_the_end = kind and page > search_module.LAST_PAGE
+    # Past the last rankable page nothing can be there: the first page says how many pages there are.
+    results = archive_search(query=query, kind=kind, page=1 if past_the_end else page) if query else None
+    if results and kind and page > 1 and not results.groups[0].hits and not past_the_end:
+        results = archive_search(query=query, kind=kind, page=1)
+        past_the_end = True
     context = {"search_form": form, "results": results, "query": query}
     if results and kind:
         # The shared pagination links, over the kind's ranked matches (the search fetched only this page).
         paginator = Paginator(range(results.groups[0].matched), search_module.HITS_PER_PAGE)
         try:
+            if past_the_end:
+                raise EmptyPage
             page_obj = paginator.page(page)
         except EmptyPage:
-            raise Http404("There is no such page of results.") from None
+            # Like the lists: a 404 that says what is there, not a bare "not found".
+            results.groups[0].hits = []
+            params = request.GET.copy()
+            params["page"] = paginator.num_pages
+            context["page_out_of_range"] = {"asked": page, "pages": paginator.num_pages, "last_url": f"?{params.urlencode()}"}
+            return render(request, "search/search.html", context, status=404)
         context.update(paginator=paginator, page_obj=page_obj, is_paginated=paginator.num_pages > 1)
     return render(request, "search/search.html", context)
 

@@ -19,10 +19,11 @@ from typing import Any, TextIO
 
 from django.db import models, transaction
 
+from editorial import services as editorial
 from meetings.models import Attendee, Body, BodyAlias, Decision, Meeting, MeetingAgendaItem, Office, Person, PersonAlias, Weekday
 from operations.models import Operation, OperationAlias, Region
 from seeding.files import CURATED_DIR, CuratedDataError, curated_file_read, expect_keys, expect_list, parse_date
-from seeding.records import RecordSync
+from seeding.records import UPDATED, RecordSync, edited_by_editors, record_validate, record_write
 from sources.models import Citation, SourceDocument
 
 DEFAULT_PATH = CURATED_DIR / "seed_archive.json"
@@ -333,7 +334,9 @@ class _ArchiveLoader(RecordSync):
             raise CuratedDataError(f"{where}: every curated fact needs at least one citation")
         field = target._meta.model_name
         for position, citation in enumerate(citations, start=1):
-            citation = expect_keys(citation, where=f"{where}, citation {position}", required={"source", "quote"}, optional={"note"})
+            citation = expect_keys(
+                citation, where=f"{where}, citation {position}", required={"source", "quote"}, optional={"note", "replaces"}
+            )
             quote = citation["quote"].strip() if isinstance(citation["quote"], str) else ""
             source = self.sources.get(citation["source"]) if isinstance(citation["source"], str) else None
             if source is None:
@@ -341,9 +344,41 @@ class _ArchiveLoader(RecordSync):
             citation_where = f"{where}, citation {position} ({citation['source']}): quote “{quote}”"
             if not quote:
                 raise CuratedDataError(f"{citation_where}: the quote is empty")
+            replaced = expect_list(citation.get("replaces", []), where=f"{citation_where}, replaces")
+            self.replace_citations(target, source=source, quote=quote, replaced=replaced, where=citation_where)
             self.sync(
                 Citation,
                 lookup={field: target, "source": source, "quote": quote},
                 values={"note": citation.get("note", "")},
                 where=citation_where,
             )
+
+    def replace_citations(self, target: models.Model, *, source: SourceDocument, quote: str, replaced: list, where: str) -> None:
+        """
+        Carry the citations an earlier version of the file made with the `replaced` quotes over to `quote`.
+
+        The natural key of a citation is its quote, so without this a rewritten quote would add a second
+        citation beside the old one in every database loaded before. The first old citation is given the
+        new quote in place (its anchor on the source's page stays valid); any other is deleted. Citations
+        an editor has changed are left as they made them.
+        """
+        if not all(isinstance(old, str) and old.strip() for old in replaced):
+            raise CuratedDataError(f"{where}: replaces must list the earlier quotes")
+        field = target._meta.model_name
+        current = Citation.objects.filter(**{field: target}, source=source)
+        old_citations = [
+            citation
+            for citation in current.filter(quote__in=[old.strip() for old in replaced if old.strip() != quote]).order_by("pk")
+            if not edited_by_editors(citation)
+        ]
+        if not old_citations:
+            return
+        if not current.filter(quote=quote).exists():
+            kept, *old_citations = old_citations
+            kept.quote = quote
+            record_validate(kept, where=where)
+            record_write(kept, change_reason=self.change_reason)
+            self.counts["Citation"][UPDATED] += 1
+        for citation in old_citations:
+            editorial.record_delete(record=citation, user=None)
+            self.counts["Citation"][UPDATED] += 1

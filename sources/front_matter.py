@@ -140,14 +140,23 @@ def _clean_value(key: str, value: str) -> tuple[object, str]:
     return value, ""
 
 
+def front_matter_end(text: str) -> int:
+    """Return where the front matter block (`key: value` lines closed by `---`) ends in `text`, or 0 if it has none."""
+    bom = len(BOM) if text.startswith(BOM) else 0
+    block = _front_matter_lines(text[bom:].splitlines())
+    if block is None:
+        return 0
+    first_line_number, block_lines, _ = block
+    lines = text[bom:].splitlines(keepends=True)
+    return bom + sum(len(line) for line in lines[: first_line_number - 1 + len(block_lines) + 1])
+
+
 def article_start(text: str) -> int:
     """Return where the article proper begins in `text`: after its front matter or its `date YYYY-MM-DD` prefix."""
+    if end := front_matter_end(text):
+        return end
     bom = len(BOM) if text.startswith(BOM) else 0
     lines = text[bom:].splitlines(keepends=True)
-    block = _front_matter_lines(text[bom:].splitlines())
-    if block is not None:
-        first_line_number, block_lines, _ = block
-        return bom + sum(len(line) for line in lines[: first_line_number - 1 + len(block_lines) + 1])
     match = _DATE_PREFIX.match(lines[0]) if lines else None
     if match is None:
         return 0

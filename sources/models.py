@@ -71,7 +71,9 @@ class SourceDocument(EditorialRecord):
     def __str__(self) -> str:
         if self.title:
             return self.title
-        return f"Untitled source ({self.original_filename or self.sha256[:12]})"
+        # Readers see this name: it says what is known (outlet, date), never the file name or hash.
+        known = [self.outlet, f"{self.published_on.day} {self.published_on:%B %Y}" if self.published_on else ""]
+        return f"Untitled source ({', '.join(part for part in known if part) or 'publisher and date not stated'})"
 
     def get_absolute_url(self) -> str:
         return cached_reverse("sources:source-detail", "slug", self.slug)

@@ -6,6 +6,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from foundations.publication import public_condition
+from sources.front_matter import front_matter_end
 from sources.models import Citation, SourceDocument
 
 
@@ -79,6 +80,8 @@ class CitedPassage:
 class HighlightedSource:
     html: SafeString
     passages: list[CitedPassage]
+    article: str = ""
+    has_front_matter: bool = False
 
 
 def source_highlighted(*, source: SourceDocument) -> HighlightedSource:
@@ -89,9 +92,13 @@ def source_highlighted(*, source: SourceDocument) -> HighlightedSource:
     (id="citation-<pk>") sits where its passage begins: on the <mark> itself, or, when several passages
     begin at the same character, on empty spans at the start of that <mark>. A numbered link after each passage
     leads to the fact it supports.
-    Runs no query when the citations were prefetched with source_detail_queryset().
+    Runs no query when the citations were prefetched with source_detail_queryset(). The text is the
+    article after any front matter block (the stored text keeps it, unaltered).
     """
-    text = source.text
+    # Readers get the article, not the file's metadata header: that is shown as the source's details.
+    # Offsets below are within the article, so a passage is placed where it is in the text shown.
+    header_end = front_matter_end(source.text)
+    text = source.text[header_end:]
     passages, starts, ends = [], {}, {}
     for citation in source.citations.all():
         position = text.find(citation.quote) if citation.quote else -1
@@ -127,4 +134,4 @@ def source_highlighted(*, source: SourceDocument) -> HighlightedSource:
         else:
             pieces.append(chunk)
     # Safe: the source text and every label went through escape(); the tags are our own.
-    return HighlightedSource(mark_safe("".join(pieces)), passages)  # nosec B308 B703
+    return HighlightedSource(mark_safe("".join(pieces)), passages, text, header_end > 0)  # nosec B308 B703

@@ -20,6 +20,29 @@ def _published(records):
     return [record for record in records if record.is_published]
 
 
+def sourcing_overview(facts) -> dict:
+    """Count the facts by how many independent sources back them: the one line shown before the full list."""
+    by_count: dict[int, int] = {}
+    for _, corroboration in facts:
+        by_count[corroboration.independent] = by_count.get(corroboration.independent, 0) + 1
+    lines = []
+    for count in sorted(by_count, reverse=True):
+        facts_here = by_count[count]
+        if count == 0:
+            lines.append(f"{facts_here} without a published source")
+        else:
+            lines.append(f"{facts_here} backed by {count} independent source{'s' if count != 1 else ''}")
+    return {"facts": len(facts), "lines": lines}
+
+
+@register.inclusion_tag("includes/correction_notice.html")
+def correction_notice(record, *parts):
+    """Say under a record's title that it was corrected, and when, linking to the corrections (in one query)."""
+    corrections = corrections_for_records(records=[record, *(part for group in parts for part in group)])
+    latest = max((correction.made_at for correction in corrections), default=None)
+    return {"latest": latest, "count": len(corrections)}
+
+
 @register.inclusion_tag("includes/record_trail.html")
 def meeting_trail(meeting):
     """Render the public trail of a meeting, its attendees and its decisions."""
@@ -34,6 +57,7 @@ def meeting_trail(meeting):
     return {
         "last_updated": max([meeting.updated_at, *(part.updated_at for part in [*attendees, *decisions])]),
         "facts": facts,
+        "sourcing": sourcing_overview(facts),
         "discrepancies": discrepancies_for_meeting(meeting_id=meeting.pk),
         "corrections": corrections_for_records(records=[meeting, *attendees, *decisions]),
     }
@@ -45,7 +69,8 @@ def operation_trail(operation):
     counts = corroboration_for_facts(operations=[operation.pk])
     return {
         "last_updated": operation.updated_at,
-        "facts": [("The operation", counts.get(("operation", operation.pk), NO_SOURCE))],
+        "facts": (facts := [("The operation", counts.get(("operation", operation.pk), NO_SOURCE))]),
+        "sourcing": sourcing_overview(facts),
         "discrepancies": discrepancies_for_operation(operation_id=operation.pk),
         "corrections": corrections_for_records(records=[operation]),
     }

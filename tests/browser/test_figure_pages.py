@@ -54,3 +54,22 @@ def test_figure_body_and_organisation_pages_are_accessible_on_a_phone(phone, pat
     overflow = phone.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 360px"
     phone.check(name)
+
+
+def test_the_figures_filter_is_a_sidebar_like_the_other_lists(desktop, phone):
+    page = desktop.page
+    desktop.open("/figures/")
+    form = page.locator("form.filters").bounding_box()
+    results = page.locator("section.results").bounding_box()
+    # Beside the results, not above them: the first figures are in view without scrolling.
+    assert form["x"] + form["width"] <= results["x"]
+    assert page.locator("section.results .item-list > li").first.bounding_box()["y"] < 900
+    # "Year covered" looks like the other fields.
+    year = page.get_by_label("Year covered")
+    place = page.get_by_label("Place")
+    for style in ("borderTopWidth", "borderTopStyle", "paddingTop", "fontSize"):
+        assert year.evaluate(f"e => getComputedStyle(e).{style}") == place.evaluate(f"e => getComputedStyle(e).{style}"), style
+    assert year.bounding_box()["width"] == place.bounding_box()["width"]
+    desktop.check("figure-list")
+    phone.open("/figures/")
+    phone.check("figure-list")

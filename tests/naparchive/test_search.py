@@ -159,8 +159,14 @@ class TestOverviewAndKindPages:
         assert len(titles) == 7
         assert 'rel="prev" href="?q=karez&amp;kind=sources&amp;page=2"' in page
 
-    def test_a_page_past_the_last_is_not_found(self, client, karez_sources):
-        assert client.get(reverse("search") + "?q=karez&kind=sources&page=2").status_code == 404
+    @pytest.mark.parametrize("page", [2, 5, 6, 99])
+    def test_a_page_past_the_last_is_not_found_and_says_how_many_there_are(self, client, karez_sources, page):
+        response = client.get(reverse("search") + f"?q=karez&kind=sources&page={page}")
+        assert response.status_code == 404
+        text = html_of(response)
+        assert f"There is no page {page} of this list: it has 1 page." in text
+        assert "Ensure this value" not in text
+        assert "No sources match" not in text
 
     @pytest.mark.parametrize(
         ("parameters", "message"),
@@ -169,7 +175,7 @@ class TestOverviewAndKindPages:
             ("kind=sources&page=two", "Page: Enter a whole number."),
             ("kind=sources&page=0", "Page: Ensure this value is greater than or equal to 1."),
             # Never sent to the database as an offset it cannot hold.
-            ("kind=sources&page=99999999999999999999999", f"Page: Ensure this value is less than or equal to {search.LAST_PAGE}."),
+            ("kind=sources&page=99999999999999999999999", "Page: give a page number, such as 2."),
         ],
     )
     def test_a_bad_kind_or_page_is_400_with_a_message(self, client, db, parameters, message):

@@ -211,3 +211,58 @@ def test_everything_curated_is_published(curated_archive):
     for model in [Body, Person, Office, Meeting, Attendee, Decision, Operation, SourceDocument]:
         assert not model.objects.exclude(status=PublicationStatus.PUBLISHED).exists(), model.__name__
         assert not model.objects.filter(published_at=None).exists(), model.__name__
+
+
+def _meeting_record(archive, slug):
+    return next(record for record in archive["meetings"] if record["slug"] == slug)
+
+
+def test_a_database_loaded_from_the_earlier_file_is_rewritten_for_readers(seed_sources, archive_copy):
+    # The earlier file named reports by file number and cited the bare date line: load it first, as
+    # an existing database was, then the shipped file, as `make run` does again.
+    archive, write = archive_copy
+    earlier = json.loads(json.dumps(archive))
+    meeting = _meeting_record(earlier, "2024-06-22-central-apex-committee")
+    date_line = meeting["citations"][0]
+    meeting["citations"][:1] = [
+        {"source": date_line["source"], "quote": "date 2024-06-23", "note": "000's date line"},
+        {"source": date_line["source"], "quote": date_line["replaces"][1], "note": ""},
+    ]
+    meeting["summary"] = "Two reports of the meeting are cited: 000 and 001."
+    curated_archive_load(path=write(earlier))
+    old = Meeting.objects.get(slug="2024-06-22-central-apex-committee")
+    old_citations = list(old.citations.order_by("pk").values_list("pk", "quote"))
+    assert old_citations[0][1] == "date 2024-06-23"
+
+    curated_archive_load(path=DEFAULT_PATH)
+
+    meeting = Meeting.objects.get(slug="2024-06-22-central-apex-committee")
+    assert meeting.summary == _meeting_record(archive, meeting.slug)["summary"]
+    quotes = list(meeting.citations.values_list("quote", flat=True))
+    assert "date 2024-06-23" not in quotes
+    assert quotes.count(date_line["replaces"][1]) == 0
+    # The date line's citation keeps its identity (links to it stay valid) with the fuller quote.
+    assert meeting.citations.get(pk=old_citations[0][0]).quote == date_line["quote"]
+    assert len(quotes) == len(_meeting_record(archive, meeting.slug)["citations"])
+    # And a third load finds nothing to do.
+    counts = curated_archive_load(path=DEFAULT_PATH)
+    assert sum(count["created"] + count["updated"] for count in counts.values()) == 0
+
+
+def test_a_replaced_quote_an_editor_changed_is_left_alone(seed_sources, archive_copy, django_user_model):
+    archive, write = archive_copy
+    curated_archive_load(path=DEFAULT_PATH)
+    meeting = Meeting.objects.get(slug="2024-06-22-central-apex-committee")
+    citation = meeting.citations.order_by("pk").first()
+    editor = django_user_model.objects.create_user("careful-editor")
+    citation.note = "An editor's note."
+    citation._history_user = editor
+    citation.save()
+    edited = json.loads(json.dumps(archive))
+    entry = _meeting_record(edited, meeting.slug)["citations"][0]
+    entry["replaces"] = [citation.quote]
+    entry["quote"] = "A meeting of the Central Apex Committee on National Action Plan"
+    curated_archive_load(path=write(edited))
+    citation.refresh_from_db()
+    assert citation.note == "An editor's note."
+    assert citation.quote != entry["quote"]

@@ -73,3 +73,32 @@ def test_source_list_shows_published_sources_only(client, sample_archive):
     assert "not an operation, but a vision" not in page
     # Five passages of report 000 are cited, one of them for a draft decision, which is not counted.
     assert "4 cited passages" in page
+
+
+FRONT_MATTERED = (
+    "---\ntitle: Apex committee meets\nurl: https://example.org/apex\n---\n"
+    "The apex committee met in Islamabad. It approved the plan.\n"
+)
+
+
+def test_full_text_shows_the_article_without_its_front_matter(client, make_source, make_meeting, make_citation):
+    source = make_source(text=FRONT_MATTERED, title="Apex committee meets", url="https://example.org/apex")
+    citation = make_citation(make_meeting(), quote="It approved the plan.", source=source)
+    page = html_of(client.get(source.get_absolute_url()))
+    text = re.search(r'<div class="source-text"[^>]*>(.*?)</div>', page, re.S).group(1)
+    assert text.startswith("The apex committee met in Islamabad.")
+    assert "title:" not in text and "url:" not in text and "---" not in text
+    # The passage is still found and marked where it is in the text shown.
+    assert f'<mark class="cited" id="citation-{citation.pk}">It approved the plan.</mark>' in text
+    assert "title:" not in re.search(r'<meta name="description" content="([^"]*)"', page).group(1)
+    # The stored text is the file as received.
+    source.refresh_from_db()
+    assert source.text == FRONT_MATTERED
+
+
+def test_an_untitled_source_is_named_by_what_is_known_not_by_its_file(make_source):
+    import datetime
+
+    source = make_source(title="", outlet="Dawn", published_on=datetime.date(2024, 6, 23), original_filename="007_0123456789abcdef.txt")
+    assert str(source) == "Untitled source (Dawn, 23 June 2024)"
+    assert str(make_source(title="", original_filename="008_0123456789abcdef.txt")) == "Untitled source (publisher and date not stated)"
