@@ -6,6 +6,7 @@ from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.html import format_html
 
+from curation.admin_workbench import Workbench
 from curation.models import Proposal
 from curation.selectors import gazetteer_build
 from curation.services import ProposalError, proposal_accept, proposal_reject, proposals_generate
@@ -51,8 +52,11 @@ class ProposalAdmin(admin.ModelAdmin):
     ]
 
     def get_urls(self):
+        workbench = Workbench(self)
         return [
             path("read-new-sources/", self.admin_site.admin_view(self.read_new_sources), name="curation_proposal_read_new_sources"),
+            path("workbench/<int:source_id>/", self.admin_site.admin_view(workbench.workbench), name="curation_workbench"),
+            path("review/", self.admin_site.admin_view(workbench.review), name="curation_review_queue"),
             *super().get_urls(),
         ]
 
@@ -82,13 +86,13 @@ class ProposalAdmin(admin.ModelAdmin):
         before = text[max(0, proposal.start - 400) : proposal.start]
         after = text[proposal.end : proposal.end + 400]
         return format_html(
-            '<div style="white-space: pre-wrap; max-width: 60em">…{}<mark>{}</mark>{}…</div>',
+            '<div class="proposal-context">…{}<mark>{}</mark>{}…</div>',
             before, text[proposal.start : proposal.end], after,
         )
 
-    @admin.display(description="Source", ordering="source")
+    @admin.display(description="Source (its workbench)", ordering="source")
     def source_link(self, proposal):
-        url = reverse("admin:sources_sourcedocument_change", args=[proposal.source_id])
+        url = reverse("admin:curation_workbench", args=[proposal.source_id])
         return format_html('<a href="{}">{}</a>', url, proposal.source)
 
     @admin.display(description="Matches")

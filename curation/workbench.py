@@ -1,0 +1,145 @@
+"""The workbench's writes beyond accepting and rejecting: citing a selected passage, submitting a source's facts, review.
+
+Every record is still written by `editorial.services` (record_submit_for_review, record_publish,
+record_return_to_draft), so the workflow's rules and permissions hold as everywhere else.
+"""
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+
+from curation.models import Proposal
+from curation.services import ProposalError
+from editorial.services import record_publish, record_return_to_draft, record_submit_for_review
+from foundations.publication import PublicationStatus
+from meetings.models import Meeting
+from sources.models import SourceDocument
+
+# What an editor may create from a passage the extractor missed.
+PASSAGE_KINDS = (Proposal.Kind.DECISION, Proposal.Kind.ATTENDEE, Proposal.Kind.FIGURE)
+
+
+def passage_check(*, source: SourceDocument, start: int, end: int) -> str:
+    """Return the source's text between the offsets; raise ProposalError unless it is a passage worth citing."""
+    if not (0 <= start < end <= len(source.text)):
+        raise ProposalError("Select a passage of the source's text first.", field="start")
+    quote = source.text[start:end]
+    if not quote.strip():
+        raise ProposalError("The selection is only white space: select the words to cite.", field="start")
+    # A citation quotes words, not the white space around them; the offsets follow the trimmed quote.
+    lead = len(quote) - len(quote.lstrip())
+    return quote.strip(), start + lead
+
+
+def proposal_requote(*, proposal: Proposal, start: int, end: int) -> Proposal:
+    """Make the passage between the offsets the proposal's quote (select to cite): exact by construction."""
+    quote, start = passage_check(source=proposal.source, start=start, end=end)
+    if proposal.state != Proposal.State.PENDING:
+        raise ProposalError(f"This proposal was already {proposal.get_state_display().lower()}.")
+    if (proposal.start, proposal.end) != (start, start + len(quote)):
+        proposal.quote, proposal.start, proposal.end = quote, start, start + len(quote)
+        proposal.save(update_fields=["quote", "start", "end", "updated_at"])
+    return proposal
+
+
+def proposal_from_passage(*, source: SourceDocument, kind: str, start: int, end: int) -> Proposal:
+    """Create a pending proposal of `kind` from a passage the extractor missed, to be completed and accepted."""
+    if kind not in PASSAGE_KINDS:
+        raise ProposalError(f"A passage becomes a decision, an attendee or a figure, not {kind!r}.", field="kind")
+    quote, start = passage_check(source=source, start=start, end=end)
+    meeting = (
+        Proposal.objects.accepted().filter(source=source, kind=Proposal.Kind.MEETING).exclude(matched_meeting=None).first()
+    )
+    values = {"text": quote, "added_by_editor": True} if kind == Proposal.Kind.DECISION else {"added_by_editor": True}
+    last = source.proposals.order_by("-order").values_list("order", flat=True).first() or 0
+    return Proposal.objects.create(
+        source=source,
+        kind=kind,
+        order=last + 1,
+        values=values,
+        quote=quote,
+        start=start,
+        end=start + len(quote),
+        note="Added by an editor from a passage the extractor missed.",
+        confident=False,
+        matched_meeting=meeting.matched_meeting if meeting else None,
+    )
+
+
+def source_meetings(*, source: SourceDocument) -> list[Meeting]:
+    """Return the meetings this source's accepted proposals created or cited."""
+    ids = Proposal.objects.accepted().filter(source=source).exclude(matched_meeting=None).values("matched_meeting")
+    return list(Meeting.objects.filter(pk__in=ids).select_related("body"))
+
+
+def source_submit_for_review(*, source: SourceDocument, user) -> list[Meeting]:
+    """Send the source's accepted draft facts to the publishers: its meetings, with their draft attendees and decisions."""
+    meetings = source_meetings(source=source)
+    submitted = []
+    with transaction.atomic():
+        for meeting in meetings:
+            if meeting.status == PublicationStatus.DRAFT:
+                record_submit_for_review(record=meeting, user=user)
+                submitted.append(meeting)
+            for part in [*meeting.attendees.filter(status=PublicationStatus.DRAFT), *meeting.decisions.filter(status=PublicationStatus.DRAFT)]:
+                record_submit_for_review(record=part, user=user)
+            if meeting.status in (PublicationStatus.PUBLISHED,) and meeting not in submitted:
+                submitted.append(meeting)
+    if not submitted and not meetings:
+        raise ProposalError("Accept this report's meeting first: there is nothing to submit yet.")
+    return meetings
+
+
+@dataclass
+class ReviewItem:
+    """One meeting waiting for a publisher, with who prepared it and the facts and quotes to check."""
+
+    meeting: Meeting
+    prepared_by: object
+    facts: list = field(default_factory=list)
+
+
+def review_queue() -> list[ReviewItem]:
+    """Return the meetings in review and the published meetings whose new parts are in review."""
+    meetings = (
+        Meeting.objects.filter(status=PublicationStatus.IN_REVIEW)
+        | Meeting.objects.filter(attendees__status=PublicationStatus.IN_REVIEW)
+        | Meeting.objects.filter(decisions__status=PublicationStatus.IN_REVIEW)
+    )
+    items = []
+    for meeting in meetings.distinct().select_related("body", "created_by").order_by("updated_at"):
+        facts = [
+            ("Meeting", meeting, list(meeting.citations.select_related("source"))),
+            *[("Attendee", a, list(a.citations.select_related("source"))) for a in meeting.attendees.select_related("person", "office")],
+            *[("Decision", d, list(d.citations.select_related("source"))) for d in meeting.decisions.all()],
+        ]
+        items.append(ReviewItem(meeting=meeting, prepared_by=meeting.created_by, facts=facts))
+    return items
+
+
+def review_publish(*, meeting: Meeting, user) -> list:
+    """Publish the meeting with everything waiting under it (editorial.services checks the publisher)."""
+    if meeting.status == PublicationStatus.PUBLISHED:
+        published = []
+        with transaction.atomic():
+            for part in [*meeting.attendees.filter(status=PublicationStatus.IN_REVIEW), *meeting.decisions.filter(status=PublicationStatus.IN_REVIEW)]:
+                published += record_publish(record=part, user=user)
+        return published
+    return record_publish(record=meeting, user=user)
+
+
+def review_send_back(*, meeting: Meeting, user, note: str) -> None:
+    """Return the meeting and its parts in review to draft, with the publisher's note for the editor."""
+    note = note.strip()
+    if not note:
+        raise ProposalError("Say what the editor should change.", field="note")
+    with transaction.atomic():
+        parts = [*meeting.attendees.filter(status=PublicationStatus.IN_REVIEW), *meeting.decisions.filter(status=PublicationStatus.IN_REVIEW)]
+        if meeting.status == PublicationStatus.IN_REVIEW:
+            parts.insert(0, meeting)
+        for record in parts:
+            record_return_to_draft(record=record, user=user)
+        # The note reaches the editor on the workbench of every source behind the meeting.
+        Proposal.objects.filter(matched_meeting=meeting, kind=Proposal.Kind.MEETING).update(
+            review_note=f"Sent back by {user} on {timezone.localdate():%d %B %Y}: {note}"
+        )
