@@ -77,7 +77,9 @@ class MeetingProposalForm(ProposalForm):
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("existing_meeting") and not cleaned.get("body") and not cleaned.get("body_name"):
+        if cleaned.get("existing_meeting"):
+            return cleaned  # another report of a known meeting: its body and date are the archive's
+        if not cleaned.get("body") and not cleaned.get("body_name"):
             self.add_error("body", "Choose the body that met, or name a new one.")
         if cleaned.get("date") is None and cleaned.get("date_precision") not in (DatePrecision.UNKNOWN, None):
             self.add_error("date", "Give the date, or say it is not known.")

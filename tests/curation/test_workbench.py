@@ -14,7 +14,9 @@ from sources.models import SourceDocument
 REPORT = (Path(__file__).resolve().parents[2] / "curation" / "evaluation" / "dev" / "107_kp_apex_2024.txt").read_text(encoding="utf-8")
 # The report without its front matter, as an editor pastes it into the form (a browser sends CRLF).
 BODY = REPORT.split("---\n", 1)[1]
-MISSED = "It agreed that no displacement of the population would take place."
+# A decision worded so that the extractor misses it: the editor cites it by selecting the sentence.
+MISSED = "Those present were of one mind that no displacement of the population would take place."
+REPORT = REPORT.replace("It agreed that no displacement of the population would take place.", MISSED)
 
 
 def add_source(client, text, **fields):
@@ -122,14 +124,15 @@ def journey_to_review(client, source):
     """Correct the meeting (its body), accept the rest, cite a missed decision, submit: what an editor does."""
     meeting = Proposal.objects.get(source=source, kind="meeting")
     prefix = f"p{meeting.pk}"
-    data = form_data(prefix, meeting, body_name="Khyber Pakhtunkhwa Apex Committee", body_kind="provincial_apex",
+    data = form_data(prefix, meeting, body_name="Khyber Pakhtunkhwa Apex Committee", body_kind="provincial_apex_committee",
                      date="2024-07-01", date_precision="day", date_note="“on Monday” before the report of 2 July 2024",
                      place="CM House, Peshawar")
     data["action"] = "accept"
     response = client.post(workbench(source), data)
-    assert response.status_code == 302, response.content.decode()[:3000]
+    assert response.status_code == 302, re.findall(r"errorlist.{0,300}", response.content.decode(), re.S)
     client.post(workbench(source), {"action": "accept_confident"})
     start = source.text.index(MISSED)
+    assert not Proposal.objects.filter(source=source, kind="decision", start__lte=start, end__gt=start).exists()
     response = client.post(workbench(source), {"action": "new_from_passage", "kind": "decision", "start": start - 1, "end": start + len(MISSED) + 1})
     assert response.status_code == 302
     missed = Proposal.objects.get(source=source, quote=MISSED)
@@ -144,7 +147,7 @@ def journey_to_review(client, source):
 
 def test_an_editor_submits_and_a_publisher_publishes_from_the_review_queue(editor_client, publisher_client, kp_source, client):
     meeting = journey_to_review(editor_client, kp_source)
-    assert meeting.status == PublicationStatus.IN_REVIEW and meeting.body.kind == "provincial_apex"
+    assert meeting.status == PublicationStatus.IN_REVIEW and meeting.body.kind == "provincial_apex_committee"
     queue = reverse("admin:curation_review_queue")
     page = editor_client.get(queue).content.decode()
     assert str(meeting) in page and MISSED in page and "Prepared by alice" in page
@@ -164,11 +167,11 @@ def test_a_publisher_sends_back_with_a_note_the_editor_reads(editor_client, publ
     meeting = journey_to_review(editor_client, kp_source)
     queue = reverse("admin:curation_review_queue")
 
-    publisher_client.post(queue, {"meeting": meeting.pk, "action": "send_back", "note": "Check the chief secretary's name."})
+    publisher_client.post(queue, {"meeting": meeting.pk, "action": "send_back", "note": "Check the name of the chief secretary."})
 
     meeting.refresh_from_db()
     assert meeting.status == PublicationStatus.DRAFT
-    assert "Check the chief secretary's name." in editor_client.get(workbench(kp_source)).content.decode()
+    assert "Check the name of the chief secretary." in editor_client.get(workbench(kp_source)).content.decode()
 
 
 def test_another_report_of_a_published_meeting_adds_a_corroborating_citation(editor_client, publisher_client, kp_source):
