@@ -171,11 +171,12 @@ class Workbench:
     def _media(self, cards):
         from django import forms
 
-        media = forms.Media(js=["admin/js/vendor/jquery/jquery.js", "admin/js/jquery.init.js"])
+        media = forms.Media()
         for card in cards:
             if card["form"] is not None:
                 media += card["form"].media
-        return media + forms.Media(css={"all": ["curation/workbench.css"]}, js=["curation/workbench.js"])
+        # workbench.js is loaded at the end of the page (the template), once the text and forms exist.
+        return media + forms.Media(css={"all": ["curation/workbench.css"]})
 
     def review(self, request):
         if not self.model_admin.has_view_permission(request):

@@ -62,6 +62,27 @@
     });
   });
 
+  // The admin's autocompletes (select2) draw a combobox that takes its name from the current choice only:
+  // give it, and its search box, the field's own label so screen readers announce what it is for.
+  function nameAutocompletes() {
+    document.querySelectorAll(".wb-form select.admin-autocomplete").forEach(function (select) {
+      var label = document.querySelector("label[for='" + select.id + "']");
+      var container = select.nextElementSibling;
+      if (!label || !container || !container.classList.contains("select2")) { return; }
+      if (!label.id) { label.id = select.id + "-label"; }
+      container.querySelectorAll("[role=combobox], [role=textbox]").forEach(function (element) {
+        element.setAttribute("aria-labelledby", label.id);
+      });
+      container.querySelectorAll(".select2-search__field").forEach(function (element) {
+        element.setAttribute("aria-labelledby", label.id);
+      });
+    });
+  }
+  // The admin draws them once the page has loaded: name them just after.
+  window.addEventListener("load", function () { window.setTimeout(nameAutocompletes, 0); });
+  document.addEventListener("focusin", nameAutocompletes);
+  document.addEventListener("change", nameAutocompletes);
+
   // Clicking a fact shows its passage, and clicking a passage shows its fact.
   function current(element) {
     document.querySelectorAll(".wb-current").forEach(function (other) { other.classList.remove("wb-current"); });
