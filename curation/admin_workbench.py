@@ -164,6 +164,7 @@ class Workbench:
             known_meetings=known,
             passage_kinds=[(kind, Proposal.Kind(kind).label.split()[0].lower()) for kind in PASSAGE_KINDS],
             can_submit=any(m.status == "draft" for m in meetings),
+            can_publish=user_can_publish(request.user),
             media=self._media(cards),
         )
         return TemplateResponse(request, "admin/curation/workbench/workbench.html", context)

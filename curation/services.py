@@ -467,10 +467,16 @@ def _record_spellings(operation: Operation, spellings: list[str]) -> list[str]:
 
 def _accept_decision(proposal: Proposal, values: dict, acceptance: _Acceptance) -> tuple[Citation, str]:
     meeting = _meeting_for(proposal, values)
+    if values.get("decision_id"):
+        # Another report of a known meeting: its passage corroborates a decision already recorded.
+        existing = Decision.objects.filter(pk=values["decision_id"], meeting=meeting).first()
+        if existing is None:
+            raise ProposalError(f"Choose one of the decisions of “{meeting}”.", field="existing_decision")
+        return _cite(proposal, acceptance, decision=existing), f"Cited for the decision “{existing}”, already recorded."
     actions = {choice for choice, _label in Decision.Action.choices}
     domains = {choice for choice, _label in Decision.Domain.choices}
     if values.get("domain") not in domains:
-        raise ProposalError(f"Choose a domain among: {', '.join(sorted(domains))}.")
+        raise ProposalError(f"Choose a domain among: {', '.join(sorted(domains))}.", field="domain")
     decision = Decision(
         meeting=meeting,
         order=meeting.decisions.count(),

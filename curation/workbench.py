@@ -12,7 +12,9 @@ from curation.models import Proposal
 from curation.services import ProposalError
 from editorial.services import record_publish, record_return_to_draft, record_submit_for_review
 from foundations.publication import PublicationStatus
+from figures.models import Figure
 from meetings.models import Meeting
+from organisations.models import Organisation
 from sources.models import SourceDocument
 
 # What an editor may create from a passage the extractor missed.
@@ -113,19 +115,39 @@ def review_queue() -> list[ReviewItem]:
             *[("Attendee", a, list(a.citations.select_related("source"))) for a in meeting.attendees.select_related("person", "office")],
             *[("Decision", d, list(d.citations.select_related("source"))) for d in meeting.decisions.all()],
         ]
+        for extra in review_extras(meeting=meeting):
+            quotes = [extra] if isinstance(extra, Figure) else list(extra.citations.select_related("source"))
+            facts.append((extra._meta.verbose_name.capitalize(), extra, quotes))
         items.append(ReviewItem(meeting=meeting, prepared_by=meeting.created_by, facts=facts))
     return items
 
 
+def review_extras(*, meeting: Meeting) -> list:
+    """Return the draft figures and organisations accepted from the reports of this meeting: they publish with it."""
+    sources = Proposal.objects.accepted().filter(matched_meeting=meeting, kind=Proposal.Kind.MEETING).values("source")
+    accepted = Proposal.objects.accepted().filter(source__in=sources)
+    figures = Figure.objects.filter(pk__in=accepted.exclude(figure=None).values("figure"), status=PublicationStatus.DRAFT)
+    organisations = Organisation.objects.filter(
+        citations__in=accepted.exclude(organisation_citation=None).values("organisation_citation"), status=PublicationStatus.DRAFT
+    ).distinct()
+    return [*figures, *organisations]
+
+
 def review_publish(*, meeting: Meeting, user) -> list:
-    """Publish the meeting with everything waiting under it (editorial.services checks the publisher)."""
-    if meeting.status == PublicationStatus.PUBLISHED:
-        published = []
-        with transaction.atomic():
+    """Publish the meeting with everything waiting under it, and the figures and organisations its reports gave.
+
+    All or nothing; editorial.services checks that the user is a publisher and that every fact is cited.
+    """
+    with transaction.atomic():
+        if meeting.status == PublicationStatus.PUBLISHED:
+            published = []
             for part in [*meeting.attendees.filter(status=PublicationStatus.IN_REVIEW), *meeting.decisions.filter(status=PublicationStatus.IN_REVIEW)]:
                 published += record_publish(record=part, user=user)
-        return published
-    return record_publish(record=meeting, user=user)
+        else:
+            published = record_publish(record=meeting, user=user)
+        for extra in review_extras(meeting=meeting):
+            published += record_publish(record=extra, user=user)
+    return published
 
 
 def review_send_back(*, meeting: Meeting, user, note: str) -> None:

@@ -139,11 +139,29 @@ class AttendeeProposalForm(ProposalForm):
 
 
 class DecisionProposalForm(ProposalForm):
+    existing_decision = forms.ModelChoiceField(
+        Decision.objects.none(), required=False, label="The same decision, already recorded",
+        help_text="Another report of a known meeting: choose the decision this passage corroborates; nothing new is created.",
+    )
     action = forms.ChoiceField(choices=Decision.Action.choices)
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), help_text="What was decided, as the report says it.")
-    domain = forms.ChoiceField(choices=[("", "— choose —"), *Decision.Domain.choices])
+    domain = forms.ChoiceField(choices=[("", "— choose —"), *Decision.Domain.choices], required=False)
     operations = forms.ModelMultipleChoiceField(Operation.objects.all(), required=False, widget=_autocomplete(Decision, "operations", multiple=True))
     bodies = forms.ModelMultipleChoiceField(Body.objects.all(), required=False, widget=_autocomplete(Decision, "bodies", multiple=True))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        meeting = self.proposal.matched_meeting
+        if meeting is not None and meeting.decisions.exists():
+            self.fields["existing_decision"].queryset = meeting.decisions.all()
+        else:
+            del self.fields["existing_decision"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("existing_decision") and not cleaned.get("domain"):
+            self.add_error("domain", "Choose the decision's domain.")
+        return cleaned
 
     def initial_from(self, values):
         return {
@@ -155,6 +173,8 @@ class DecisionProposalForm(ProposalForm):
 
     def overrides(self):
         data = self.cleaned_data
+        if data.get("existing_decision"):
+            return {"decision_id": data["existing_decision"].pk}
         return {
             "action": data["action"],
             "text": data["text"],

@@ -4,6 +4,7 @@ The journey starts at "Add source" in the admin and ends on the public meeting p
 actions (clicks, a selection, fields typed or chosen) are counted: the issue's bar is 20 at most for a
 report whose proposals are right, where the JSON screen took about 84. Signing in is not counted.
 """
+import os
 from pathlib import Path
 
 import pytest
@@ -103,8 +104,10 @@ def fits(tab, name):
 
 
 def screenshot(tab, name):
-    DOCS.mkdir(exist_ok=True)
-    tab.page.screenshot(path=str(DOCS / f"{name}.png"))
+    """Refresh the README's screenshots in docs/ when asked (SAVE_DOCS_SCREENSHOTS=1), not on every run."""
+    if os.environ.get("SAVE_DOCS_SCREENSHOTS") == "1":
+        DOCS.mkdir(exist_ok=True)
+        tab.page.screenshot(path=str(DOCS / f"{name}.png"))
 
 
 def publish_from_queue(tab, meeting):

@@ -7,7 +7,9 @@ from django.urls import reverse
 
 from curation.models import Proposal
 from foundations.publication import PublicationStatus
+from figures.models import Figure
 from meetings.models import Decision, Meeting
+from organisations.models import Organisation
 from sources.importing import source_ingest
 from sources.models import SourceDocument
 
@@ -161,6 +163,12 @@ def test_an_editor_submits_and_a_publisher_publishes_from_the_review_queue(edito
     public = client.get(meeting.get_absolute_url()).content.decode()
     assert "No displacement of the population will take place." in public and MISSED in public
     assert Decision.objects.filter(meeting=meeting, status=PublicationStatus.PUBLISHED).count() >= 2
+    # The figures and organisations accepted from the report were published with its meeting.
+    accepted = Proposal.objects.filter(source=kp_source, state="accepted")
+    figures = Figure.objects.filter(pk__in=accepted.values("figure"))
+    organisations = Organisation.objects.filter(citations__in=accepted.values("organisation_citation"))
+    assert figures.exists() and organisations.exists()
+    assert {f.status for f in figures} == {o.status for o in organisations} == {PublicationStatus.PUBLISHED}
 
 
 def test_a_publisher_sends_back_with_a_note_the_editor_reads(editor_client, publisher_client, kp_source):
@@ -188,6 +196,17 @@ def test_another_report_of_a_published_meeting_adds_a_corroborating_citation(edi
 
     assert Meeting.objects.count() == 1
     assert meeting.citations.filter(source=reprint).exists()
+    # Its decision passage corroborates the decision already recorded, chosen from the meeting's decisions.
+    decision = Decision.objects.get(meeting=meeting, text__contains="Counter Terrorism Department")
+    passage = Proposal.objects.get(source=reprint, kind="decision", quote__contains="Counter Terrorism Department")
+    page = publisher_client.get(workbench(reprint)).content.decode()
+    assert "The same decision, already recorded" in page
+    data = form_data(f"p{passage.pk}", passage, existing_decision=decision.pk, action="decided", text=passage.quote)
+    data.update({"action": "accept", f"p{passage.pk}-correction_note": "Added the APP report of this meeting."})
+    response = publisher_client.post(workbench(reprint), data)
+    assert response.status_code == 302, re.findall(r"errorlist.{0,300}", response.content.decode(), re.S)
+    assert decision.citations.filter(source=reprint).exists()
+    assert Decision.objects.filter(meeting=meeting).count() == Decision.objects.filter(meeting=meeting).values("text").distinct().count()
 
 
 # -- the defects around it -------------------------------------------------------------------------------
