@@ -1,5 +1,3 @@
-
-from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
@@ -13,24 +11,8 @@ from curation.services import ProposalError, proposal_accept, proposal_reject, p
 from sources.models import SourceDocument
 
 
-class ProposalForm(forms.ModelForm):
-    """Only the proposed values are editable: the quote and offsets are the evidence and stay as read."""
-
-    class Meta:
-        model = Proposal
-        fields = ["values", "review_note"]
-        widgets = {"values": forms.Textarea(attrs={"rows": 18, "cols": 100, "spellcheck": "false"})}
-
-    def clean_values(self):
-        values = self.cleaned_data["values"]
-        if not isinstance(values, dict):
-            raise ValidationError("The values are a JSON object: {\"name\": value, ...}.")
-        return values
-
-
 @admin.register(Proposal)
 class ProposalAdmin(admin.ModelAdmin):
-    form = ProposalForm
     change_form_template = "admin/curation/proposal/change_form.html"
     change_list_template = "admin/curation/proposal/change_list.html"
     list_display = ["kind", "summary", "quote_excerpt", "state", "matched", "source_link", "confident"]
@@ -47,7 +29,7 @@ class ProposalAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["source_link", "kind", "state", "summary", "matched"]}),
         ("Evidence", {"fields": ["quote", "in_context", ("start", "end"), "note", "confident"]}),
-        ("Proposed values (edit, then “Save and accept”)", {"fields": ["values", "review_note"]}),
+        ("Decision", {"fields": ["review_note"]}),
         ("Review", {"fields": ["citation_link", "reviewer", "reviewed_at", "created_at"]}),
     ]
 
@@ -71,6 +53,14 @@ class ProposalAdmin(admin.ModelAdmin):
         made = sum(len(proposals_generate(source=source, gazetteer=gazetteer)) for source in sources)
         self.message_user(request, f"Read {len(sources)} new source{'s' if len(sources) != 1 else ''}: {made} proposals to review.", messages.SUCCESS)
         return HttpResponseRedirect(reverse("admin:curation_proposal_changelist") + "?state__exact=pending")
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # A pending proposal is corrected and decided in its source's workbench, with ordinary widgets;
+        # this page remains the record of a decided one.
+        proposal = self.get_object(request, object_id)
+        if proposal is not None and proposal.state == Proposal.State.PENDING:
+            return HttpResponseRedirect(reverse("admin:curation_workbench", args=[proposal.source_id]) + f"#proposal-{proposal.pk}")
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def has_add_permission(self, request):
         # Proposals come from imported reports only.
@@ -124,10 +114,8 @@ class ProposalAdmin(admin.ModelAdmin):
         return "—"
 
     def get_readonly_fields(self, request, obj=None):
-        fields = list(self.readonly_fields)
-        if obj is not None and obj.state != Proposal.State.PENDING:
-            fields += ["values", "review_note"]
-        return fields
+        # Only decided proposals are shown here (pending ones open in the workbench): nothing to edit.
+        return [*self.readonly_fields, "review_note"]
 
     @admin.action(description="Accept selected proposals as they are (creates draft records with citations)", permissions=["change"])
     def accept_selected(self, request, queryset):
@@ -153,28 +141,9 @@ class ProposalAdmin(admin.ModelAdmin):
             rejected += 1
         self.message_user(request, f"Rejected {rejected} proposal{'s' if rejected != 1 else ''}.", messages.SUCCESS)
 
-    def response_change(self, request, obj):
-        if obj.state == Proposal.State.PENDING and ("_accept" in request.POST or "_reject" in request.POST):
-            try:
-                if "_accept" in request.POST:
-                    proposal_accept(proposal=obj, user=request.user, overrides=obj.values)
-                    self.message_user(request, "Accepted: the record was created as a draft with its citation.", messages.SUCCESS)
-                else:
-                    proposal_reject(proposal=obj, user=request.user, note=obj.review_note)
-                    self.message_user(request, "Rejected.", messages.SUCCESS)
-            except (ProposalError, ValidationError) as error:
-                self.message_user(request, f"Not accepted: {_message(error)}", messages.ERROR)
-                return HttpResponseRedirect(request.path)
-            changelist = reverse("admin:curation_proposal_changelist")
-            return HttpResponseRedirect(f"{changelist}?source__id__exact={obj.source_id}&state__exact=pending")
-        return super().response_change(request, obj)
-
     def save_model(self, request, obj, form, change):
-        # Accepting and rejecting go through the services, which compare the edited values with the
-        # stored ones (to record what the editor changed): the edits are not saved here first.
-        if obj.state != Proposal.State.PENDING or "_accept" in request.POST or "_reject" in request.POST:
-            return
-        super().save_model(request, obj, form, change)
+        # Proposals change only through the workbench's services (accept, reject, cite a passage).
+        return
 
 
 def _message(error) -> str:
