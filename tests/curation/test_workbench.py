@@ -223,3 +223,41 @@ def test_the_history_page_never_shows_none_as_a_reason(publisher_client, make_me
     page = publisher_client.get(reverse("admin:meetings_meeting_history", args=[meeting.pk])).content.decode()
     body = page[page.index('id="change-history"') if 'id="change-history"' in page else 0 :]
     assert ">None<" not in re.sub(r"\s+", "", body).replace("<td>None</td>", ">None<")
+
+
+# -- who may do what -------------------------------------------------------------------------------------
+
+
+def test_the_workbench_and_queue_refuse_what_a_role_may_not_do(client, staff_client, editor_client, kp_source):
+    meeting = Proposal.objects.get(source=kp_source, kind="meeting")
+    accept = {"action": "accept", "proposal": meeting.pk}
+    # Signed out: the admin's sign-in page, nothing written.
+    assert client.post(workbench(kp_source), accept).status_code == 302
+    assert client.get(reverse("admin:curation_review_queue"))["Location"].startswith(reverse("admin:login"))
+    # A viewer of every record who may not change proposals reads the workbench but cannot act in it.
+    assert staff_client.get(workbench(kp_source)).status_code == 200
+    assert staff_client.post(workbench(kp_source), {"action": "accept_confident"}).status_code == 403
+    # An editor may not publish or send back from the queue.
+    queue = reverse("admin:curation_review_queue")
+    assert editor_client.post(queue, {"action": "send_back", "meeting": 1, "note": "x"}).status_code == 403
+    assert Proposal.objects.get(pk=meeting.pk).state == "pending"
+
+
+def test_a_proposal_of_another_source_cannot_be_decided_from_this_workbench(editor_client, kp_source, make_source):
+    other = make_source()
+    meeting = Proposal.objects.get(source=kp_source, kind="meeting")
+    response = editor_client.post(workbench(other), {"action": "reject", "proposal": meeting.pk})
+    assert response.status_code == 404
+    assert Proposal.objects.get(pk=meeting.pk).state == "pending"
+
+
+def test_a_source_too_long_for_a_web_request_is_stored_and_read_later(editor_client, monkeypatch):
+    from curation import services
+
+    monkeypatch.setattr(services, "INLINE_EXTRACTION_MAX_CHARS", 100)
+    response = add_source(editor_client, BODY)
+
+    source = SourceDocument.objects.get()
+    assert response.status_code == 302 and not source.proposals.exists()
+    page = editor_client.get(response["Location"]).content.decode()
+    assert f"generate_proposals {source.slug}" in page
