@@ -16,6 +16,10 @@ from curation.workbench import (
     PASSAGE_KINDS,
     proposal_from_passage,
     proposal_requote,
+    proposal_submit,
+    review_corroborations,
+    review_corroborations_publish,
+    review_corroborations_send_back,
     review_publish,
     review_queue,
     review_send_back,
@@ -23,7 +27,7 @@ from curation.workbench import (
     source_submit_for_review,
 )
 from curation.workbench_forms import proposal_form
-from editorial.services import WorkflowError, user_can_publish
+from editorial.services import PUBLIC_STATES, WorkflowError, user_can_publish
 from meetings.models import Meeting
 from sources.models import SourceDocument
 
@@ -37,6 +41,18 @@ def _message(error) -> str:
             return "; ".join(f"{name}: {' '.join(texts)}" for name, texts in error.message_dict.items())
         return " ".join(error.messages)
     return str(error)
+
+
+def _target_meeting(proposal: Proposal, form) -> Meeting | None:
+    """Return the meeting the accepted proposal would cite or join, as far as is known before accepting."""
+    chosen = form.cleaned_data.get("existing_meeting")
+    if chosen is not None:
+        return chosen
+    if proposal.kind == Proposal.Kind.MEETING and form.cleaned_data.get("body") is None and not form.cleaned_data.get("body_name"):
+        return proposal.matched_meeting
+    if proposal.kind in (Proposal.Kind.ATTENDEE, Proposal.Kind.DECISION):
+        return proposal.matched_meeting
+    return None
 
 
 def _segments(text: str, proposals: list[Proposal]) -> list[tuple[str, Proposal | None]]:
@@ -108,6 +124,13 @@ class Workbench:
                         return None
                     try:
                         proposal_requote(proposal=proposal, start=form.cleaned_data["start"], end=form.cleaned_data["end"])
+                        target = _target_meeting(proposal, form)
+                        if target is not None and target.status in PUBLIC_STATES and not user_can_publish(request.user):
+                            proposal_submit(proposal=proposal, user=request.user, overrides=form.overrides())
+                            self.model_admin.message_user(
+                                request, f"Sent to the publishers: “{target}” is public, so a publisher adds this report to it.", messages.SUCCESS
+                            )
+                            return HttpResponseRedirect(here)
                         done = proposal_accept(
                             proposal=proposal, user=request.user, overrides=form.overrides(),
                             correction_note=request.POST.get(f"{form.prefix}-correction_note", ""),
@@ -127,6 +150,9 @@ class Workbench:
         pending = sorted(
             source.proposals.pending().filter(confident=True), key=lambda p: (_ACCEPT_ORDER.get(p.kind, 3), p.order)
         )
+        if not user_can_publish(request.user):
+            # Citing a public meeting is a publisher's correction: those go one by one, to the review queue.
+            pending = [p for p in pending if not (p.matched_meeting_id and p.matched_meeting.status in PUBLIC_STATES)]
         accepted, failed = 0, []
         for proposal in pending:
             try:
@@ -186,7 +212,13 @@ class Workbench:
             self._check(request, publish=True)
             meeting = get_object_or_404(Meeting, pk=request.POST.get("meeting"))
             try:
-                if request.POST.get("action") == "publish":
+                if request.POST.get("action") == "publish_reports":
+                    added = review_corroborations_publish(meeting=meeting, user=request.user)
+                    self.model_admin.message_user(request, f"Added {added} passage{'s' if added != 1 else ''} of other reports to “{meeting}”, as a correction.", messages.SUCCESS)
+                elif request.POST.get("action") == "send_back_reports":
+                    review_corroborations_send_back(meeting=meeting, user=request.user, note=request.POST.get("note", ""))
+                    self.model_admin.message_user(request, f"Sent the reports of “{meeting}” back to their editors.", messages.SUCCESS)
+                elif request.POST.get("action") == "publish":
                     published = review_publish(meeting=meeting, user=request.user)
                     self.model_admin.message_user(request, f"Published “{meeting}” with {len(published) - 1} other records.", messages.SUCCESS)
                 elif request.POST.get("action") == "send_back":
@@ -201,6 +233,7 @@ class Workbench:
             request,
             title="Review queue",
             items=review_queue(),
+            corroborations=review_corroborations(),
             can_publish=user_can_publish(request.user),
         )
         return TemplateResponse(request, "admin/curation/workbench/review_queue.html", context)

@@ -185,7 +185,8 @@ def proposal_accept(*, proposal: Proposal, user, overrides: dict | None = None, 
     `correction_note` (or a `correction_note` among the overrides, as the admin's form sends it).
     """
     proposal = Proposal.objects.select_for_update().select_related("source").get(pk=proposal.pk)
-    if proposal.state != Proposal.State.PENDING:
+    # A submitted proposal (an editor's corroboration of a public meeting) is accepted by a publisher.
+    if proposal.state not in (Proposal.State.PENDING, Proposal.State.SUBMITTED):
         raise ProposalError(f"This proposal was already {proposal.get_state_display().lower()}.")
     if overrides is not None and not isinstance(overrides, dict):
         raise ProposalError("The values must be a JSON object of field names and values.")

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from curation.models import Proposal
-from curation.services import ProposalError
+from curation.services import ProposalError, proposal_accept
 from editorial.services import record_publish, record_return_to_draft, record_submit_for_review
 from foundations.publication import PublicationStatus
 from figures.models import Figure
@@ -66,6 +66,29 @@ def proposal_from_passage(*, source: SourceDocument, kind: str, start: int, end:
         confident=False,
         matched_meeting=meeting.matched_meeting if meeting else None,
     )
+
+
+def proposal_submit(*, proposal: Proposal, user, overrides: dict) -> Proposal:
+    """Keep the editor's corrections and send the proposal to the publishers (it cites a public meeting).
+
+    Citing a public meeting changes what readers see, which only a publisher does; the editor's work
+    waits in the review queue, where a publisher accepts it as a correction or sends it back.
+    """
+    with transaction.atomic():
+        proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+        if proposal.state != Proposal.State.PENDING:
+            raise ProposalError(f"This proposal was already {proposal.get_state_display().lower()}.")
+        proposal.values = {**proposal.values, **overrides}
+        if proposal.kind == Proposal.Kind.MEETING and overrides.get("meeting_id"):
+            # The report's attendees and decisions belong to the meeting the editor chose.
+            proposal.matched_meeting_id = overrides["meeting_id"]
+            Proposal.objects.pending().filter(source=proposal.source, kind__in=[Proposal.Kind.ATTENDEE, Proposal.Kind.DECISION]).update(
+                matched_meeting_id=overrides["meeting_id"]
+            )
+        proposal.state = Proposal.State.SUBMITTED
+        proposal.prepared_by = user
+        proposal.save()
+    return proposal
 
 
 def source_meetings(*, source: SourceDocument) -> list[Meeting]:
@@ -131,6 +154,47 @@ def review_extras(*, meeting: Meeting) -> list:
         citations__in=accepted.exclude(organisation_citation=None).values("organisation_citation"), status=PublicationStatus.DRAFT
     ).distinct()
     return [*figures, *organisations]
+
+
+@dataclass
+class CorroborationItem:
+    """Reports of a public meeting waiting to be added to it: the proposals editors submitted."""
+
+    meeting: Meeting
+    proposals: list = field(default_factory=list)
+
+
+# The meeting's own citation first: attendees and decisions of the report attach to it.
+def _meeting_first(proposal: Proposal):
+    return (proposal.kind != Proposal.Kind.MEETING, proposal.source_id, proposal.order)
+
+
+def review_corroborations() -> list[CorroborationItem]:
+    """Return, per public meeting, the passages of other reports that editors submitted to corroborate it."""
+    items: dict[int, CorroborationItem] = {}
+    waiting = Proposal.objects.submitted().exclude(matched_meeting=None).select_related("matched_meeting", "source", "prepared_by")
+    for proposal in sorted(waiting, key=_meeting_first):
+        items.setdefault(proposal.matched_meeting_id, CorroborationItem(meeting=proposal.matched_meeting)).proposals.append(proposal)
+    return list(items.values())
+
+
+def review_corroborations_publish(*, meeting: Meeting, user) -> int:
+    """Accept, as a publisher's correction, every passage submitted to corroborate the meeting; return how many."""
+    waiting = sorted(Proposal.objects.submitted().filter(matched_meeting=meeting).select_related("source"), key=_meeting_first)
+    with transaction.atomic():
+        for proposal in waiting:
+            proposal_accept(proposal=proposal, user=user, correction_note=f"Added the report “{proposal.source}”.")
+    return len(waiting)
+
+
+def review_corroborations_send_back(*, meeting: Meeting, user, note: str) -> None:
+    """Return the submitted passages to their editors, pending again, with the publisher's note."""
+    note = note.strip()
+    if not note:
+        raise ProposalError("Say what the editor should change.", field="note")
+    Proposal.objects.submitted().filter(matched_meeting=meeting).update(
+        state=Proposal.State.PENDING, review_note=f"Sent back by {user} on {timezone.localdate():%d %B %Y}: {note}"
+    )
 
 
 def review_publish(*, meeting: Meeting, user) -> list:

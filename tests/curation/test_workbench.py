@@ -182,6 +182,33 @@ def test_a_publisher_sends_back_with_a_note_the_editor_reads(editor_client, publ
     assert "Check the name of the chief secretary." in editor_client.get(workbench(kp_source)).content.decode()
 
 
+def test_an_editors_corroboration_of_a_public_meeting_goes_through_the_review_queue(editor_client, publisher_client, kp_source):
+    meeting = journey_to_review(editor_client, kp_source)
+    queue = reverse("admin:curation_review_queue")
+    publisher_client.post(queue, {"meeting": meeting.pk, "action": "publish"})
+    reprint = source_ingest(text=REPORT.replace("PESHAWAR:", "PESHAWAR (APP):"), filename="reprint.txt").source
+    proposal = Proposal.objects.get(source=reprint, kind="meeting")
+    decision = Decision.objects.get(meeting=meeting, text__contains="Counter Terrorism Department")
+    passage = Proposal.objects.get(source=reprint, kind="decision", quote__contains="Counter Terrorism Department")
+
+    data = form_data(f"p{proposal.pk}", proposal, existing_meeting=meeting.pk, date_precision="day")
+    data["action"] = "accept"
+    assert editor_client.post(workbench(reprint), data).status_code == 302
+    data = form_data(f"p{passage.pk}", passage, existing_decision=decision.pk, action="decided", text=passage.quote)
+    data["action"] = "accept"
+    assert editor_client.post(workbench(reprint), data).status_code == 302
+    # Nothing public changed yet: the passages wait for a publisher.
+    assert not meeting.citations.filter(source=reprint).exists()
+    page = publisher_client.get(queue).content.decode()
+    assert f"Other reports of {meeting}" in page and "alice" in page
+
+    publisher_client.post(queue, {"meeting": meeting.pk, "action": "publish_reports"})
+
+    assert Meeting.objects.count() == 1
+    assert meeting.citations.filter(source=reprint).exists() and decision.citations.filter(source=reprint).exists()
+    assert set(Proposal.objects.filter(pk__in=[proposal.pk, passage.pk]).values_list("state", flat=True)) == {"accepted"}
+
+
 def test_another_report_of_a_published_meeting_adds_a_corroborating_citation(editor_client, publisher_client, kp_source):
     meeting = journey_to_review(editor_client, kp_source)
     publisher_client.post(reverse("admin:curation_review_queue"), {"meeting": meeting.pk, "action": "publish"})
