@@ -184,6 +184,9 @@ def review_corroborations_publish(*, meeting: Meeting, user) -> int:
     with transaction.atomic():
         for proposal in waiting:
             proposal_accept(proposal=proposal, user=user, correction_note=f"Added the report “{proposal.source}”.")
+        # As publishing a meeting publishes the sources it quotes: the new citations are public with their report.
+        for source in {proposal.source for proposal in waiting if proposal.source.status != PublicationStatus.PUBLISHED}:
+            record_publish(record=SourceDocument.objects.get(pk=source.pk), user=user)
     return len(waiting)
 
 

@@ -154,6 +154,11 @@ class DecisionProposalForm(ProposalForm):
         meeting = self.proposal.matched_meeting
         if meeting is not None and meeting.decisions.exists():
             self.fields["existing_decision"].queryset = meeting.decisions.all()
+            # The same words as a decision already recorded (the same statement, reprinted): offer it first.
+            wording = (self.proposal.values or {}).get("text") or self.proposal.quote
+            same = meeting.decisions.filter(text=wording).first()
+            if same is not None and not self.is_bound:
+                self.initial["existing_decision"] = same.pk
         else:
             del self.fields["existing_decision"]
 

@@ -177,8 +177,9 @@ def test_a_new_report_becomes_published_cited_facts_in_twenty_actions_or_fewer(t
 
 def test_another_report_of_a_published_meeting_corroborates_it_through_the_review_queue(tab, accounts):
     from curation.models import Proposal
-    from curation.workbench import review_publish, source_submit_for_review
     from curation.services import proposal_accept
+    from curation.workbench import review_publish, source_submit_for_review
+    from meetings.models import Decision
     from sources.importing import source_ingest
 
     editor, publisher = accounts
@@ -189,22 +190,42 @@ def test_another_report_of_a_published_meeting_corroborates_it_through_the_revie
     source_submit_for_review(source=first, user=editor)
     meeting.refresh_from_db()
     review_publish(meeting=meeting, user=publisher)
+    decision = Decision.objects.get(meeting=meeting, text__contains="Counter Terrorism Department")
 
+    # The editor adds an agency's reprint of the report.
     page = tab.page
-    sign_in(tab, "paula")
-    reprint = REPORT.replace("PESHAWAR:", "PESHAWAR (APP):")
+    sign_in(tab, "alice")
     tab.open("/admin/sources/sourcedocument/add/")
     page.fill("#id_title", "KP apex committee endorses Azm-i-Istehkam (APP)")
     page.fill("#id_published_on", "2024-07-02")
-    page.fill("#id_text", reprint)
+    page.fill("#id_text", REPORT.replace("PESHAWAR:", "PESHAWAR (APP):"))
     page.click("input[name=_save]")
     page.wait_for_url("**/workbench/*/")
     assert "Another report of" in page.locator(".wb-known").inner_text()
     fits(tab, "workbench, another report")
     check(tab, "workbench-another-report")
-    card = page.locator(".wb-card.wb-kind-meeting")
+
+    # Its meeting and its decision corroborate what the archive has: no second meeting, no second decision.
+    page.locator(".wb-card.wb-kind-meeting").get_by_role("button", name="Accept").click()
+    assert "Sent to the publishers" in page.locator(".messagelist").inner_text()
+    card = page.locator(".wb-card.wb-state-pending.wb-kind-decision", has=page.locator("h4", has_text="Counter Terrorism Department"))
+    card.locator("select[name$='-existing_decision']").select_option(str(decision.pk))
     card.get_by_role("button", name="Accept").click()
-    assert Meeting.objects.count() == 1
+    assert "Sent to the publishers" in page.locator(".messagelist").inner_text()
+
+    # The publisher adds them from the review queue.
+    sign_in(tab, "paula")
+    tab.open("/admin/curation/proposal/review/")
+    item = page.locator(".wb-review-item", has_text="Other reports of")
+    assert "alice" in item.inner_text()
+    check(tab, "review-queue-corroboration")
+    item.get_by_role("button", name="Publish").click()
+    assert "Added 2 passages" in page.locator(".messagelist").inner_text()
+
     second = SourceDocument.objects.exclude(pk=first.pk).get()
-    assert meeting.citations.filter(source=second).exists()
-    assert Proposal.objects.get(source=second, kind="meeting").state == "accepted"
+    assert Meeting.objects.count() == 1
+    assert meeting.citations.filter(source=second).exists() and decision.citations.filter(source=second).exists()
+    assert Proposal.objects.filter(source=second, state="accepted").count() == 2
+    page.context.clear_cookies()
+    tab.open(meeting.get_absolute_url())
+    assert "KP apex committee endorses Azm-i-Istehkam (APP)" in page.locator("#decisions").inner_text()
