@@ -229,3 +229,29 @@ def test_another_report_of_a_published_meeting_corroborates_it_through_the_revie
     page.context.clear_cookies()
     tab.open(meeting.get_absolute_url())
     assert "KP apex committee endorses Azm-i-Istehkam (APP)" in page.locator("#decisions").inner_text()
+
+
+def test_cite_the_selection_makes_the_selected_passage_a_facts_quote(tab, accounts):
+    from curation.models import Proposal
+    from sources.importing import source_ingest
+
+    editor, _publisher = accounts
+    source = source_ingest(text=REPORT, filename="tribune.txt", user=editor).source
+    sentence = "The committee decided to raise the strength of the Counter Terrorism Department by 1,500 personnel"
+    decision = Proposal.objects.get(source=source, kind="decision", quote__contains="Counter Terrorism Department")
+    page = tab.page
+    sign_in(tab, "alice")
+    tab.open(f"/admin/curation/proposal/workbench/{source.pk}/")
+    page.locator(".wb-card.wb-kind-meeting").get_by_role("button", name="Accept").click()
+
+    Actions(page).select_text(sentence)
+    card = page.locator(f"#proposal-{decision.pk}")
+    card.get_by_role("button", name="Cite the selection").click()
+    assert "(selected: accept to cite it)" in card.locator(".wb-quote").inner_text()
+    card.get_by_role("button", name="Accept").click()
+    assert_no_errors(tab)
+
+    decision.refresh_from_db()
+    assert decision.state == "accepted" and decision.quote == sentence
+    assert source.text[decision.start : decision.end] == sentence
+    assert decision.citation.quote == sentence
