@@ -168,9 +168,13 @@ class Workbench:
         proposals = list(source.proposals.select_related("matched_meeting", "citation").order_by("order", "id"))
         shown = [p for p in proposals if p.state != Proposal.State.REJECTED]
         cards = []
+        segments = _segments(source.text, shown)
+        marks = [p for _text, p in segments if p is not None]
         for proposal in proposals:
             form = bound.get(proposal.pk) if proposal.pk in bound else (proposal_form(proposal) if proposal.state == Proposal.State.PENDING else None)
-            cards.append({"proposal": proposal, "form": form})
+            # Passages that overlap share one mark: the fact links to the mark its passage starts in.
+            mark = next((m for m in marks if m.start <= proposal.start < m.end), None)
+            cards.append({"proposal": proposal, "form": form, "mark": mark.pk if mark else None})
         groups = []
         for kind, label in Proposal.Kind.choices:
             kind_cards = [card for card in cards if card["proposal"].kind == kind]
@@ -182,7 +186,7 @@ class Workbench:
             request,
             title=f"Workbench: {source}",
             source=source,
-            segments=_segments(source.text, shown),
+            segments=segments,
             groups=groups,
             pending=sum(1 for p in proposals if p.state == Proposal.State.PENDING),
             confident=sum(1 for p in proposals if p.state == Proposal.State.PENDING and p.confident),

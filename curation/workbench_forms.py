@@ -11,9 +11,9 @@ from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 
 from curation.models import Proposal
-from figures.models import Unit
+from figures.models import Figure, Unit
 from meetings.models import Attendee, Body, DatePrecision, Decision, Meeting, Office, Person
-from operations.models import Operation
+from operations.models import Operation, Region
 from organisations.models import Organisation
 
 
@@ -231,6 +231,10 @@ class FigureProposalForm(ProposalForm):
     unit = forms.ChoiceField(choices=Unit.choices)
     qualifier = forms.CharField(required=False, max_length=40, help_text="As the report qualifies it: “at least”, “about”…")
     period_text = forms.CharField(required=False, max_length=200, label="Period, as the report gives it")
+    places = forms.ModelMultipleChoiceField(
+        Region.objects.all(), required=False, widget=_autocomplete(Figure, "places", multiple=True),
+        help_text="The places the number covers; leave empty when the report names none.",
+    )
 
     def initial_from(self, values):
         return {
@@ -239,11 +243,14 @@ class FigureProposalForm(ProposalForm):
             "unit": values.get("unit"),
             "qualifier": values.get("qualifier") or "",
             "period_text": values.get("period_text") or "",
+            "places": list(Region.objects.filter(name__in=values.get("places") or []).values_list("pk", flat=True)),
         }
 
     def overrides(self):
         data = self.cleaned_data
-        return {key: (str(data[key]) if key == "value" else data.get(key, "")) for key in ("measure", "value", "unit", "qualifier", "period_text")}
+        values = {key: (str(data[key]) if key == "value" else data.get(key, "")) for key in ("measure", "value", "unit", "qualifier", "period_text")}
+        values["places"] = [region.name for region in data.get("places") or []]
+        return values
 
 
 FORM_FOR_KIND = {

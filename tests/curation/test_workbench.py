@@ -288,3 +288,18 @@ def test_a_source_too_long_for_a_web_request_is_stored_and_read_later(editor_cli
     assert response.status_code == 302 and not source.proposals.exists()
     page = editor_client.get(response["Location"]).content.decode()
     assert f"generate_proposals {source.slug}" in page
+
+
+def test_a_figure_is_accepted_with_the_places_chosen_in_its_form(editor_client, kp_source):
+    from operations.models import Region
+
+    province = Region.objects.create(name="Khyber Pakhtunkhwa", slug="khyber-pakhtunkhwa", kind=Region.Kind.PROVINCE)
+    figure = Proposal.objects.filter(source=kp_source, kind="figure").first()
+    values = figure.values
+    data = form_data(f"p{figure.pk}", figure, measure=values.get("measure") or "Policemen martyred", value=values.get("value") or "43",
+                     unit=values.get("unit") or "people", qualifier="", period_text="since January", places=[province.pk])
+    data["action"] = "accept"
+    response = editor_client.post(workbench(kp_source), data)
+    assert response.status_code == 302, re.findall(r"errorlist.{0,300}", response.content.decode(), re.S)
+    figure.refresh_from_db()
+    assert list(figure.figure.places.all()) == [province]
