@@ -1,35 +1,18 @@
-
-from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.html import format_html
 
+from curation.admin_workbench import Workbench
 from curation.models import Proposal
 from curation.selectors import gazetteer_build
 from curation.services import ProposalError, proposal_accept, proposal_reject, proposals_generate
 from sources.models import SourceDocument
 
 
-class ProposalForm(forms.ModelForm):
-    """Only the proposed values are editable: the quote and offsets are the evidence and stay as read."""
-
-    class Meta:
-        model = Proposal
-        fields = ["values", "review_note"]
-        widgets = {"values": forms.Textarea(attrs={"rows": 18, "cols": 100, "spellcheck": "false"})}
-
-    def clean_values(self):
-        values = self.cleaned_data["values"]
-        if not isinstance(values, dict):
-            raise ValidationError("The values are a JSON object: {\"name\": value, ...}.")
-        return values
-
-
 @admin.register(Proposal)
 class ProposalAdmin(admin.ModelAdmin):
-    form = ProposalForm
     change_form_template = "admin/curation/proposal/change_form.html"
     change_list_template = "admin/curation/proposal/change_list.html"
     list_display = ["kind", "summary", "quote_excerpt", "state", "matched", "source_link", "confident"]
@@ -46,13 +29,16 @@ class ProposalAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["source_link", "kind", "state", "summary", "matched"]}),
         ("Evidence", {"fields": ["quote", "in_context", ("start", "end"), "note", "confident"]}),
-        ("Proposed values (edit, then “Save and accept”)", {"fields": ["values", "review_note"]}),
+        ("Decision", {"fields": ["review_note"]}),
         ("Review", {"fields": ["citation_link", "reviewer", "reviewed_at", "created_at"]}),
     ]
 
     def get_urls(self):
+        workbench = Workbench(self)
         return [
             path("read-new-sources/", self.admin_site.admin_view(self.read_new_sources), name="curation_proposal_read_new_sources"),
+            path("workbench/<int:source_id>/", self.admin_site.admin_view(workbench.workbench), name="curation_workbench"),
+            path("review/", self.admin_site.admin_view(workbench.review), name="curation_review_queue"),
             *super().get_urls(),
         ]
 
@@ -68,6 +54,14 @@ class ProposalAdmin(admin.ModelAdmin):
         self.message_user(request, f"Read {len(sources)} new source{'s' if len(sources) != 1 else ''}: {made} proposals to review.", messages.SUCCESS)
         return HttpResponseRedirect(reverse("admin:curation_proposal_changelist") + "?state__exact=pending")
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # A pending proposal is corrected and decided in its source's workbench, with ordinary widgets;
+        # this page remains the record of a decided one.
+        proposal = self.get_object(request, object_id)
+        if proposal is not None and proposal.state == Proposal.State.PENDING:
+            return HttpResponseRedirect(reverse("admin:curation_workbench", args=[proposal.source_id]) + f"#proposal-{proposal.pk}")
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def has_add_permission(self, request):
         # Proposals come from imported reports only.
         return False
@@ -82,13 +76,13 @@ class ProposalAdmin(admin.ModelAdmin):
         before = text[max(0, proposal.start - 400) : proposal.start]
         after = text[proposal.end : proposal.end + 400]
         return format_html(
-            '<div style="white-space: pre-wrap; max-width: 60em">…{}<mark>{}</mark>{}…</div>',
+            '<div class="proposal-context">…{}<mark>{}</mark>{}…</div>',
             before, text[proposal.start : proposal.end], after,
         )
 
-    @admin.display(description="Source", ordering="source")
+    @admin.display(description="Source (its workbench)", ordering="source")
     def source_link(self, proposal):
-        url = reverse("admin:sources_sourcedocument_change", args=[proposal.source_id])
+        url = reverse("admin:curation_workbench", args=[proposal.source_id])
         return format_html('<a href="{}">{}</a>', url, proposal.source)
 
     @admin.display(description="Matches")
@@ -120,10 +114,8 @@ class ProposalAdmin(admin.ModelAdmin):
         return "—"
 
     def get_readonly_fields(self, request, obj=None):
-        fields = list(self.readonly_fields)
-        if obj is not None and obj.state != Proposal.State.PENDING:
-            fields += ["values", "review_note"]
-        return fields
+        # Only decided proposals are shown here (pending ones open in the workbench): nothing to edit.
+        return [*self.readonly_fields, "review_note"]
 
     @admin.action(description="Accept selected proposals as they are (creates draft records with citations)", permissions=["change"])
     def accept_selected(self, request, queryset):
@@ -149,28 +141,9 @@ class ProposalAdmin(admin.ModelAdmin):
             rejected += 1
         self.message_user(request, f"Rejected {rejected} proposal{'s' if rejected != 1 else ''}.", messages.SUCCESS)
 
-    def response_change(self, request, obj):
-        if obj.state == Proposal.State.PENDING and ("_accept" in request.POST or "_reject" in request.POST):
-            try:
-                if "_accept" in request.POST:
-                    proposal_accept(proposal=obj, user=request.user, overrides=obj.values)
-                    self.message_user(request, "Accepted: the record was created as a draft with its citation.", messages.SUCCESS)
-                else:
-                    proposal_reject(proposal=obj, user=request.user, note=obj.review_note)
-                    self.message_user(request, "Rejected.", messages.SUCCESS)
-            except (ProposalError, ValidationError) as error:
-                self.message_user(request, f"Not accepted: {_message(error)}", messages.ERROR)
-                return HttpResponseRedirect(request.path)
-            changelist = reverse("admin:curation_proposal_changelist")
-            return HttpResponseRedirect(f"{changelist}?source__id__exact={obj.source_id}&state__exact=pending")
-        return super().response_change(request, obj)
-
     def save_model(self, request, obj, form, change):
-        # Accepting and rejecting go through the services, which compare the edited values with the
-        # stored ones (to record what the editor changed): the edits are not saved here first.
-        if obj.state != Proposal.State.PENDING or "_accept" in request.POST or "_reject" in request.POST:
-            return
-        super().save_model(request, obj, form, change)
+        # Proposals change only through the workbench's services (accept, reject, cite a passage).
+        return
 
 
 def _message(error) -> str:

@@ -13,6 +13,9 @@ class ProposalQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(state=Proposal.State.PENDING)
 
+    def submitted(self):
+        return self.filter(state=Proposal.State.SUBMITTED)
+
     def accepted(self):
         return self.filter(state=Proposal.State.ACCEPTED)
 
@@ -33,6 +36,8 @@ class Proposal(CheckedTextModel):
 
     class State(models.TextChoices):
         PENDING = "pending", "Pending review"
+        # An editor's corroboration of a public meeting, waiting for a publisher to accept it as a correction.
+        SUBMITTED = "submitted", "Submitted to publishers"
         ACCEPTED = "accepted", "Accepted"
         REJECTED = "rejected", "Rejected"
 
@@ -47,7 +52,7 @@ class Proposal(CheckedTextModel):
     values = models.JSONField(
         default=dict,
         blank=True,
-        help_text="The proposed values. Edit them before accepting to correct the proposal; the keys are explained in curation/README.md.",
+        help_text="The proposed values, as the extractor read them and the workbench's forms corrected them.",
     )
     quote = models.TextField(help_text="The exact passage of the source the proposal comes from; it becomes the citation's quote.")
     start = models.PositiveIntegerField(help_text="Offset of the quote's first character in the source's text.")
@@ -104,6 +109,14 @@ class Proposal(CheckedTextModel):
         help_text="The editor who accepted or rejected it.",
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
+    prepared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="prepared_proposals",
+        help_text="The editor who submitted it to the publishers (a corroboration of a public meeting).",
+    )
     review_note = models.TextField(blank=True, help_text="Why it was rejected, or what the editor changed.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -120,7 +133,8 @@ class Proposal(CheckedTextModel):
                 violation_error_message="A quote ends after it starts.",
             ),
             models.CheckConstraint(
-                condition=Q(state="pending", reviewed_at__isnull=True) | (~Q(state="pending") & Q(reviewed_at__isnull=False)),
+                condition=Q(state__in=["pending", "submitted"], reviewed_at__isnull=True)
+                | (~Q(state__in=["pending", "submitted"]) & Q(reviewed_at__isnull=False)),
                 name="proposal_reviewed_when_decided",
                 violation_error_message="A proposal is reviewed exactly when it is accepted or rejected.",
             ),

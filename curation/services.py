@@ -30,7 +30,24 @@ from sources.models import Citation, SourceDocument
 
 
 class ProposalError(Exception):
-    """An editor's request about a proposal that cannot be carried out, with a message saying why."""
+    """An editor's request about a proposal that cannot be carried out, with a message saying why.
+
+    `field` names the value the editor should change, so a form can show the message beside it.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+# Extraction reads a report in well under a second up to this size (the longest seed is about 6,000
+# characters); a longer text is read by `manage.py generate_proposals` rather than inside a web request.
+INLINE_EXTRACTION_MAX_CHARS = 100_000
+
+
+def extracts_inline(source: SourceDocument) -> bool:
+    """Return True if the source is small enough for its proposals to be read inside a web request."""
+    return len(source.text) <= INLINE_EXTRACTION_MAX_CHARS
 
 
 def proposals_generate(*, source: SourceDocument, gazetteer: Gazetteer | None = None, replace_pending: bool = False) -> list[Proposal]:
@@ -142,6 +159,21 @@ def _pending_twin(source: SourceDocument, values: dict) -> Proposal | None:
     return None
 
 
+SEED_CURATED_NOTE = "Curated by hand in the seed archive (load_curated_archive): its facts are already recorded and cited."
+
+
+def proposals_close_curated(*, sources) -> int:
+    """Close the pending proposals of sources whose facts were curated by hand, so none is offered again.
+
+    The seed archive cites these sources for every fact it records; proposals read from them before it
+    was loaded would offer the same meetings again as new ones. They are kept, rejected with the reason,
+    so reading new sources does not propose them a second time.
+    """
+    return Proposal.objects.pending().filter(source__in=list(sources)).update(
+        state=Proposal.State.REJECTED, reviewed_at=timezone.now(), review_note=SEED_CURATED_NOTE
+    )
+
+
 @transaction.atomic
 def proposal_accept(*, proposal: Proposal, user, overrides: dict | None = None, correction_note: str = "") -> Proposal:
     """Create the proposed record as a draft with its citation, and mark the proposal accepted.
@@ -153,7 +185,8 @@ def proposal_accept(*, proposal: Proposal, user, overrides: dict | None = None, 
     `correction_note` (or a `correction_note` among the overrides, as the admin's form sends it).
     """
     proposal = Proposal.objects.select_for_update().select_related("source").get(pk=proposal.pk)
-    if proposal.state != Proposal.State.PENDING:
+    # A submitted proposal (an editor's corroboration of a public meeting) is accepted by a publisher.
+    if proposal.state not in (Proposal.State.PENDING, Proposal.State.SUBMITTED):
         raise ProposalError(f"This proposal was already {proposal.get_state_display().lower()}.")
     if overrides is not None and not isinstance(overrides, dict):
         raise ProposalError("The values must be a JSON object of field names and values.")
@@ -296,12 +329,19 @@ def _body_for(values: dict, *, create: bool, acceptance: _Acceptance | None = No
     body = Body.objects.filter(name__iexact=name).first() or Body.objects.filter(aliases__name__iexact=name).first()
     if body is not None or not create:
         return body
-    if not name or values.get("body_key") in ("body:apex-committee", "body:provincial-apex-committee"):
-        raise ProposalError("The report names the body only as “the apex committee”: set body_name (or body_record_id) to the body that met.")
-    kinds = {choice for choice, _label in Body.Kind.choices}
-    body = Body(name=name, slug=free_slug(Body, slug_base(Body, name)), kind=values.get("body_kind") if values.get("body_kind") in kinds else Body.Kind.OTHER)
+    if not name or (name.casefold() in _GENERIC_BODY_NAMES and values.get("body_key") in ("body:apex-committee", "body:provincial-apex-committee")):
+        raise ProposalError("The report names the body only as “the apex committee”: choose the body that met, or name a new one.", field="body_name")
+    kinds = {choice: label for choice, label in Body.Kind.choices}
+    kind = values.get("body_kind") or Body.Kind.OTHER
+    if kind not in kinds:
+        raise ProposalError(f"“{kind}” is not a kind of body; choose one of: {', '.join(kinds.values())}.", field="body_kind")
+    body = Body(name=name, slug=free_slug(Body, slug_base(Body, name)), kind=kind)
     acceptance.save(body)
     return body
+
+
+# What a report calls a body it does not name: an editor who typed a real name has answered the question.
+_GENERIC_BODY_NAMES = {"apex committee", "the apex committee", "provincial apex committee", "the provincial apex committee"}
 
 
 def _meeting_for(proposal: Proposal, values: dict) -> Meeting:
@@ -428,10 +468,16 @@ def _record_spellings(operation: Operation, spellings: list[str]) -> list[str]:
 
 def _accept_decision(proposal: Proposal, values: dict, acceptance: _Acceptance) -> tuple[Citation, str]:
     meeting = _meeting_for(proposal, values)
+    if values.get("decision_id"):
+        # Another report of a known meeting: its passage corroborates a decision already recorded.
+        existing = Decision.objects.filter(pk=values["decision_id"], meeting=meeting).first()
+        if existing is None:
+            raise ProposalError(f"Choose one of the decisions of “{meeting}”.", field="existing_decision")
+        return _cite(proposal, acceptance, decision=existing), f"Cited for the decision “{existing}”, already recorded."
     actions = {choice for choice, _label in Decision.Action.choices}
     domains = {choice for choice, _label in Decision.Domain.choices}
     if values.get("domain") not in domains:
-        raise ProposalError(f"Choose a domain among: {', '.join(sorted(domains))}.")
+        raise ProposalError(f"Choose a domain among: {', '.join(sorted(domains))}.", field="domain")
     decision = Decision(
         meeting=meeting,
         order=meeting.decisions.count(),
@@ -448,6 +494,8 @@ def _accept_decision(proposal: Proposal, values: dict, acceptance: _Acceptance) 
             operation_ids.add(other.matched_operation_id)
     if operation_ids:
         decision.operations.set(Operation.objects.filter(pk__in=operation_ids))
+    if values.get("body_ids"):
+        decision.bodies.set(Body.objects.filter(pk__in=values["body_ids"]))
     return _cite(proposal, acceptance, decision=decision), f"Created the draft decision for “{meeting}”."
 
 

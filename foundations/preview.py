@@ -34,6 +34,9 @@ class DraftPreviewMixin:
         context = super().get_context_data(**kwargs)
         context["preview_drafts"] = self.preview_drafts
         context["is_draft"] = not self.object.is_published
+        # "In review" or "Withdrawn" say more than "Draft" to the editor looking at the record.
+        status_display = getattr(self.object, "get_status_display", None)
+        context["unpublished_status"] = status_display() if status_display else "Draft"
         return context
 
     def render_to_response(self, context, **response_kwargs):

@@ -19,6 +19,7 @@ from typing import Any, TextIO
 
 from django.db import models, transaction
 
+from curation.services import proposals_close_curated
 from editorial import services as editorial
 from meetings.models import Attendee, Body, BodyAlias, Decision, Meeting, MeetingAgendaItem, Office, Person, PersonAlias, Weekday
 from operations.models import Operation, OperationAlias, Region
@@ -106,6 +107,9 @@ class _ArchiveLoader(RecordSync):
         for meeting, record in meetings:
             self.load_meeting_business(meeting, record, where=f"meeting {meeting.slug!r}")
         self.publish()
+        closed = proposals_close_curated(sources=self.sources.values())
+        if closed:
+            self.write(f"Closed {closed} pending proposals of the curated sources (their facts are curated here).")
 
     def load_sources(self) -> None:
         entries = self.archive["sources"]

@@ -1,12 +1,59 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
+from curation.services import extracts_inline
 from editorial import services
 from editorial.services import PUBLIC_STATES, user_can_publish
-from editorial.admin_publication import PublicContentPartForm, PublishableAdmin
-from sources.models import Citation, SourceDocument
+from editorial.admin_publication import EditorialAdminForm, PublicContentPartForm, PublishableAdmin
+from sources.front_matter import parse_front_matter
+from sources.importing import Outcome, source_ingest, source_text_normalise
+from sources.models import Citation, SourceDocument, sha256_of_text
+
+# The fields of "Add source" that the ingest service takes as metadata (they win over the text's front matter).
+ADD_METADATA_FIELDS = ("title", "slug", "outlet", "author", "url", "published_on", "language", "kind", "editorial_note", "origin")
+
+
+def workbench_url(source_id: int) -> str:
+    return reverse("admin:curation_workbench", args=[source_id])
+
+
+class SourceAddForm(EditorialAdminForm):
+    """Add source: the text is normalised as `import_sources` normalises a file, and a text already stored is refused."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            # Left blank, the ingest service makes one from the title (or the front matter's title).
+            self.fields["slug"].required = False
+            self.fields["slug"].help_text = "Leave blank to make one from the title."
+        if "text" in self.fields:
+            # Stored as pasted (line endings aside): a stripped copy would differ from the same imported file.
+            self.fields["text"].strip = False
+
+    def clean_text(self):
+        text = source_text_normalise(self.cleaned_data.get("text") or "")
+        if not text.strip():
+            raise ValidationError("Paste the article's text.")
+        _metadata, errors = parse_front_matter(text)
+        if errors:
+            raise ValidationError("The text opens with a front matter that is wrong: " + "; ".join(errors))
+        return text
+
+    def _post_clean(self):
+        super()._post_clean()
+        # The model's own refusal removed the text from cleaned_data; the instance still holds it.
+        text = self.instance.text
+        existing = SourceDocument.objects.filter(sha256=sha256_of_text(text)).first() if text else None
+        if existing is not None:
+            url = reverse("admin:sources_sourcedocument_change", args=[existing.pk])
+            # Replaces the model's own refusal of the same text, adding where the stored copy is.
+            self._errors["text"] = self.error_class(
+                [format_html('This text is already in the archive as <a href="{}">{}</a>: open it there.', url, existing)]
+            )
 
 
 class CitationInline(admin.TabularInline):
@@ -57,17 +104,63 @@ class SourceDocumentAdmin(PublishableAdmin):
         ("Provenance", {"fields": ["editorial_note", "origin", "original_filename", "sha256", "imported_at", "created_at", "updated_at"]}),
     ]
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is None:
+            kwargs["form"] = SourceAddForm
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        # One way in for sources: the same service as `import_sources` (normalised text, proposals read).
+        metadata = {name: form.cleaned_data.get(name) for name in ADD_METADATA_FIELDS if name in form.cleaned_data}
+        result = source_ingest(
+            text=form.cleaned_data["text"],
+            filename=form.cleaned_data.get("original_filename") or "",
+            metadata=metadata,
+            user=request.user,
+            propose=extracts_inline(obj),
+        )
+        if result.outcome is not Outcome.IMPORTED:
+            # Only a concurrent save of the same text gets here: the form checked everything else.
+            raise ValidationError("; ".join(result.reasons) or "This text is already in the archive.")
+        for field in obj._meta.concrete_fields:
+            setattr(obj, field.attname, getattr(result.source, field.attname))
+        obj._state.adding = False
+        count = result.source.proposals.count()
+        if extracts_inline(obj):
+            self.message_user(request, f"Read the source: {count} proposal{'s' if count != 1 else ''} to review in the workbench.", messages.SUCCESS)
+        else:
+            self.message_user(
+                request,
+                f"This source is too long to read here: run `manage.py generate_proposals {obj.slug}`, then open its workbench.",
+                messages.WARNING,
+            )
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if "_addanother" in request.POST or "_popup" in request.POST:
+            return super().response_add(request, obj, post_url_continue)
+        return HttpResponseRedirect(workbench_url(obj.pk))
+
     @admin.display(description="Curate from this source")
     def curate_from_this_source(self, source):
         if source.pk is None:
-            return "Save the source first."
+            return "Save the source first: its proposals are read at once."
+        pending = source.proposals.filter(state="pending").count()
+        lead = format_html(
+            '<a class="button" href="{}">Open the workbench</a> ({} proposal{} to review) · <a href="{}?source__id__exact={}">its proposals</a>',
+            workbench_url(source.pk), pending, "" if pending == 1 else "s",
+            reverse("admin:curation_proposal_changelist"), source.pk,
+        )
         links = [
             (reverse("admin:meetings_meeting_add"), "a new meeting"),
             (reverse("admin:operations_operation_add"), "a new operation"),
         ]
-        return format_html_join(
+        by_hand = format_html_join(
             " · ", '<a href="{}?source={}">{}</a>', ((url, source.pk, label) for url, label in links)
         )
+        return format_html("{}<br>By hand: {}", lead, by_hand)
 
     def get_readonly_fields(self, request, obj=None):
         # The workflow's own fields (status, version, author...) come from PublishableAdmin.
@@ -126,3 +219,4 @@ class CitationAdmin(SimpleHistoryAdmin):
     def supports(self, citation):
         target = citation.target
         return f"{target._meta.verbose_name.capitalize()}: {target}" if target else "—"
+

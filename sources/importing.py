@@ -2,8 +2,10 @@
 Import plain-text articles as SourceDocuments.
 
 The same service serves the `import_sources` command (paths) and, later, the admin upload (bytes and a file
-name). A file's bytes are stored exactly as received: decoded as strict UTF-8 and never altered, so the
-stored text's SHA-256 is the file's own and importing the same text twice finds the first copy.
+name) and the admin's "Add source" (text typed or pasted, `source_ingest_text`). Every way in normalises
+the text the same way before it is hashed and stored (`source_text_normalise`): a leading byte-order mark
+is dropped and CRLF and CR line endings become LF. Nothing else is changed, so the same article saved on
+Windows, pasted into a browser form or imported from a Unix file has one SHA-256 and is stored once.
 
 Metadata comes only from what the file states: an optional front-matter block of `key: value` lines closed
 by a `---` line, or (seed 000's convention) a first line starting with `date YYYY-MM-DD`. Editors fill in
@@ -22,6 +24,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from curation.services import proposals_generate
+from editorial.services import record_save
 from foundations.slugs import free_slug, slug_base
 from sources.front_matter import BOM, parse_front_matter
 from sources.models import SourceDocument, sha256_of_text
@@ -92,6 +95,11 @@ def _describe(source: SourceDocument | None) -> str:
     return f"“{label}” ({', '.join(details)})"
 
 
+def source_text_normalise(text: str) -> str:
+    """Return the text as the archive stores and hashes it: no leading BOM, every line ending LF."""
+    return text.removeprefix(BOM).replace("\r\n", "\n").replace("\r", "\n")
+
+
 # -- reading files ----------------------------------------------------------------------------------------
 
 
@@ -104,7 +112,7 @@ def source_text_decode(*, content: bytes) -> tuple[str | None, str]:
     if b"\x00" in content:
         return None, "binary file (it contains NUL bytes), not plain text"
     try:
-        text = content.decode("utf-8")  # strict: a BOM stays part of the text, as it is part of the file
+        text = content.decode("utf-8")  # strict: a file that is not UTF-8 is refused, never guessed at
     except UnicodeDecodeError as error:
         controls = sum(1 for byte in content if byte < 0x20 and chr(byte) not in _TEXT_CONTROLS)
         if controls > _BINARY_CONTROL_SHARE * len(content):
@@ -114,7 +122,8 @@ def source_text_decode(*, content: bytes) -> tuple[str | None, str]:
             f"not UTF-8 text (byte 0x{content[error.start]:02x} on line {line} cannot be decoded); "
             "save it as UTF-8 and import it again"
         )
-    if not text.removeprefix(BOM).strip():
+    text = source_text_normalise(text)
+    if not text.strip():
         return None, "the file contains only whitespace"
     controls = sum(1 for char in text if unicodedata.category(char) == "Cc" and char not in _TEXT_CONTROLS)
     if controls > _BINARY_CONTROL_SHARE * len(text):
@@ -223,16 +232,41 @@ def source_import_file(*, path: str | os.PathLike, dry_run: bool = False, name: 
 def source_import_bytes(
     *, content: bytes, filename: str, dry_run: bool = False, name: str | None = None, plan: ImportPlan | None = None
 ) -> ImportResult:
-    """
-    Store the bytes as a draft SourceDocument unless the same text is already in the archive.
-
-    The write happens in a transaction of its own. Two imports of the same text at once cannot both store
-    it: the loser's unique-digest violation is reported as "already present", not raised.
-    """
+    """Store the bytes as a draft SourceDocument unless the same text is already in the archive (see `source_ingest`)."""
     name = name or filename
     text, problem = source_text_decode(content=content)
     if text is None:
         return ImportResult(name=name, outcome=Outcome.FAILED, dry_run=dry_run, reasons=[problem])
+    return source_ingest(text=text, filename=filename, dry_run=dry_run, name=name, plan=plan)
+
+
+def source_ingest(
+    *,
+    text: str,
+    filename: str = "",
+    metadata: dict[str, object] | None = None,
+    user=None,
+    propose: bool = True,
+    dry_run: bool = False,
+    name: str | None = None,
+    plan: ImportPlan | None = None,
+) -> ImportResult:
+    """
+    Store the text as a draft SourceDocument unless the same text is already in the archive, then read its proposals.
+
+    The one way in for sources, shared by `import_sources` and the admin's "Add source". The text is
+    normalised (`source_text_normalise`) before it is hashed. `metadata` (the admin form's fields) wins over
+    the text's front matter where it gives a value, so a publication date typed in the form is the one
+    extraction uses. With `user`, the source is saved through `editorial.services.record_save` as theirs.
+    `propose=False` leaves extraction for later (a source too large to read inside a web request).
+
+    The write happens in a transaction of its own. Two imports of the same text at once cannot both store
+    it: the loser's unique-digest violation is reported as "already present", not raised.
+    """
+    name = name or filename or "the text"
+    text = source_text_normalise(text)
+    if not text.strip():
+        return ImportResult(name=name, outcome=Outcome.FAILED, dry_run=dry_run, reasons=["the text is empty"])
     digest = sha256_of_text(text)
 
     if dry_run and plan is not None and digest in plan.digests:
@@ -242,16 +276,19 @@ def source_import_bytes(
     if existing is not None:
         return ImportResult(name=name, outcome=Outcome.ALREADY_PRESENT, dry_run=dry_run, source=existing)
 
-    metadata, errors = parse_front_matter(text)
+    stated, errors = parse_front_matter(text)
     if errors:
         return ImportResult(name=name, outcome=Outcome.FAILED, dry_run=dry_run, reasons=["bad front matter: " + "; ".join(errors)])
+    given = {field: value for field, value in (metadata or {}).items() if value not in (None, "")}
+    metadata = {**stated, **given}
+    slug = metadata.pop("slug", "")
 
-    base_slug = slug_base(SourceDocument, str(metadata.get("title", "")), Path(filename).stem, filename, fallback="source")
+    base_slug = slug_base(SourceDocument, str(metadata.get("title", "")), Path(filename).stem if filename else "", filename, fallback="source")
     reserved = plan.slugs if (dry_run and plan is not None) else set()
-    original_filename = PurePath(filename).name[:255]
+    original_filename = PurePath(filename).name[:255] if filename else ""
     source = SourceDocument(text=text, sha256=digest, original_filename=original_filename, **metadata)
 
-    source.slug = free_slug(SourceDocument, base_slug, reserved=reserved)
+    source.slug = slug or free_slug(SourceDocument, base_slug, reserved=reserved)
     problems = _model_problems(source)
     if problems:
         existing = _source_with_digest(digest)  # the model refuses a text another import stored meanwhile
@@ -271,9 +308,13 @@ def source_import_bytes(
     for _attempt in range(5):
         try:
             with transaction.atomic():
-                source.save(force_insert=True)
-                # Editors review what the report proposes (meeting, attendees, decisions...) in the admin.
-                proposals_generate(source=source)
+                if user is None:
+                    source.save(force_insert=True)
+                else:
+                    record_save(record=source, user=user, change_reason="Added in the admin")
+                if propose:
+                    # Editors review what the report proposes (meeting, attendees, decisions...) in the workbench.
+                    proposals_generate(source=source)
             return ImportResult(name=name, outcome=Outcome.IMPORTED, source=source)
         except IntegrityError:
             source.pk = None

@@ -11,6 +11,7 @@ from foundations.publication import HISTORY_EXCLUDED_FIELDS, EditorialRecord, Pu
 from foundations.reversing import cached_reverse
 from foundations.safe_text import CheckedTextModel
 from foundations.search_index import search_vector_field
+from sources.quotes import quote_departure
 
 
 def sha256_of_text(text: str) -> str:
@@ -101,7 +102,8 @@ def citation_quote_clean(*, quote: str, source: "SourceDocument | None") -> str:
         raise ValidationError({"quote": "Quote the passage of the source that supports the fact."})
     if source is not None and quote not in source.text:
         raise ValidationError(
-            {"quote": "This passage is not in the source's text. Copy it exactly, character for character."}
+            {"quote": f"This passage is not in the source's text: it {quote_departure(quote=quote, text=source.text)}. "
+             "Copy it exactly, character for character, or select it in the source."}
         )
     return quote
 

@@ -13,26 +13,19 @@ from sources.models import SourceDocument
 EVALUATION = Path(__file__).resolve().parents[2] / "curation" / "evaluation"
 
 
-def test_admin_lists_proposals_and_accepts_after_editing(client, admin_user, make_source, seed_text):
+def test_admin_lists_proposals_and_a_pending_one_opens_in_the_workbench(client, admin_user, make_source, seed_text):
     source = make_source(text=seed_text("000"))
     proposals_generate(source=source)
     client.force_login(admin_user)
     listing = client.get(reverse("admin:curation_proposal_changelist"), {"source__id__exact": source.pk})
     assert listing.status_code == 200
     assert "Central Apex Committee on the National Action Plan" in listing.content.decode()
+    assert reverse("admin:curation_workbench", args=[source.pk]) in listing.content.decode()
     proposal = source.proposals.get(kind="meeting")
     page = client.get(reverse("admin:curation_proposal_change", args=[proposal.pk]))
-    assert page.status_code == 200 and "Save and accept" in page.content.decode()
-    values = dict(proposal.values, place="Prime Minister House, Islamabad")
-    response = client.post(
-        reverse("admin:curation_proposal_change", args=[proposal.pk]),
-        {"values": json.dumps(values), "review_note": "", "_accept": "Save and accept"},
-    )
-    assert response.status_code == 302
-    proposal.refresh_from_db()
-    assert proposal.state == "accepted"
-    assert Meeting.objects.get().place == "Prime Minister House, Islamabad"
-    assert "place" in proposal.review_note
+    # Editors correct proposals with the workbench's widgets, never by editing JSON.
+    assert page.status_code == 302
+    assert page["Location"] == reverse("admin:curation_workbench", args=[source.pk]) + f"#proposal-{proposal.pk}"
 
 
 def test_admin_reject_action(client, admin_user, make_source, seed_text):

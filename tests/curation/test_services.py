@@ -8,7 +8,7 @@ from curation.services import ProposalError, proposal_accept, proposal_reject, p
 from meetings.models import Attendee, Body, Decision, Meeting
 from foundations.publication import PublicationStatus
 from operations.models import Operation
-from sources.models import Citation
+from sources.models import Citation, SourceDocument
 
 
 @pytest.fixture
@@ -243,21 +243,32 @@ def test_bad_edits_are_refused_with_a_message(make_source, seed_text, admin_user
     assert proposal_of(source, "meeting").state == "pending" and Meeting.objects.count() == 0
 
 
-def test_the_seed_reports_match_the_curated_archive_loaded_after_import(db, admin_user):
-    """`make setup` imports the seeds (proposals are read then), then loads the curated archive."""
+def test_the_seed_sources_ship_with_no_pending_proposals_and_a_new_report_matches_their_meeting(db, admin_user):
+    """`make setup` imports the seeds (proposals are read then), then loads the curated archive, which closes them."""
     from pathlib import Path
 
     from django.core.management import call_command
 
+    from curation.services import SEED_CURATED_NOTE
+    from sources.importing import source_ingest
+
     seeds = Path(__file__).resolve().parents[2] / "seeds"
     call_command("import_sources", str(seeds), stdout=open("/dev/null", "w"))
     call_command("load_curated_archive", stdout=open("/dev/null", "w"))
+
+    assert not Proposal.objects.pending().exists()
+    assert set(Proposal.objects.values_list("review_note", flat=True)) == {SEED_CURATED_NOTE}
+    # Reading new sources does not propose the seeds' facts again.
+    assert len(proposals_generate(source=SourceDocument.objects.get(original_filename="001_84d199cf34c98c0a.txt"))) > 0
+    assert not Proposal.objects.pending().exists()
+
     meetings_before = Meeting.objects.count()
     june = Meeting.objects.get(date=datetime.date(2024, 6, 22))
-    for filename in ("000_ab17765b30e5a3e2.txt", "001_84d199cf34c98c0a.txt"):
-        proposal = Proposal.objects.get(source__original_filename=filename, kind="meeting")
-        accepted = proposal_accept(proposal=proposal, user=admin_user, correction_note="Added a report.")
-        assert accepted.matched_meeting == june, filename
+    another_report = (seeds / "001_84d199cf34c98c0a.txt").read_text(encoding="utf-8") + "\n(Reprinted by another paper.)\n"
+    source = source_ingest(text=another_report, filename="reprint.txt").source
+    proposal = Proposal.objects.get(source=source, kind="meeting")
+    accepted = proposal_accept(proposal=proposal, user=admin_user, correction_note="Added a report.")
+    assert accepted.matched_meeting == june
     assert Meeting.objects.count() == meetings_before
 
 

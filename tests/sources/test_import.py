@@ -77,17 +77,28 @@ def test_second_run_adds_nothing_and_says_so(run_import, seeds_dir):
 # -- the stored text --------------------------------------------------------------------------------------
 
 
-def test_text_is_stored_byte_for_byte(run_import, articles):
-    content = "\ufefftitle: A BOM and CRLFs\r\n---\r\nLine one.  \r\n\r\nLast line, no newline\t".encode("utf-8")
+def test_text_is_stored_as_read_but_for_the_bom_and_line_endings(run_import, articles):
+    content = "\ufefftitle: A BOM and CRLFs\r\n---\r\nLine one.  \r\n\rOld Mac line.\r\nLast line, no newline\t".encode("utf-8")
     articles("odd.txt", content)
 
     run = run_import(articles.folder)
 
     assert run.error is None, run.output
     source = SourceDocument.objects.get()
-    assert source.text.encode("utf-8") == content
-    assert source.sha256 == hashlib.sha256(content).hexdigest()
+    expected = "title: A BOM and CRLFs\n---\nLine one.  \n\nOld Mac line.\nLast line, no newline\t"
+    assert source.text == expected
+    assert source.sha256 == hashlib.sha256(expected.encode("utf-8")).hexdigest()
     assert source.title == "A BOM and CRLFs"
+
+
+def test_a_windows_copy_of_an_imported_file_is_the_same_text(run_import, articles):
+    articles("unix.txt", "title: One article\n---\nThe apex committee met.\n")
+    articles("windows.txt", "\ufefftitle: One article\r\n---\r\nThe apex committee met.\r\n".encode("utf-8"))
+
+    run = run_import(articles.folder)
+
+    assert SourceDocument.objects.count() == 1
+    assert "already in the archive" in run.line_for("windows.txt")
 
 
 def test_same_text_under_two_file_names_is_stored_once(run_import, articles):
