@@ -171,6 +171,7 @@ def test_a_new_report_becomes_published_cited_facts_in_twenty_actions_or_fewer(t
     assert "Ali Amin Gandapur" in attendees
     decisions = page.locator("#decisions")
     missed = decisions.locator("li.fact", has_text=MISSED).first
+    missed.locator("details.fact-sources > summary").click()  # a fact's quotes open from one line
     assert MISSED in missed.locator("blockquote").first.inner_text()
     assert "Counter Terrorism Department" in decisions.inner_text()
 
