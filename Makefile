@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: run test install setup
+.PHONY: run test install setup fonts
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,3 +40,11 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 
 test: install node_modules/axe-core/axe.min.js
 	$(PY) -m pytest
+
+# The Urdu font readers get (static/fonts/, committed: OFL-1.1 allows it). Run after changing its version in
+# package.json: only the Arabic-script files are copied, Latin text keeps the system fonts.
+FONT_DIR := node_modules/@fontsource/noto-nastaliq-urdu
+fonts:
+	npm ci --no-audit --no-fund
+	cp $(FONT_DIR)/files/noto-nastaliq-urdu-arabic-400-normal.woff2 $(FONT_DIR)/files/noto-nastaliq-urdu-arabic-700-normal.woff2 static/fonts/
+	cp $(FONT_DIR)/LICENSE static/fonts/noto-nastaliq-urdu-LICENSE.txt
