@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: run test install setup fonts
+.PHONY: run test install setup fonts messages
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -13,7 +13,18 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
-install: $(VENV)/.installed
+# The interface translations (locale/*/LC_MESSAGES/django.po), compiled here rather than committed.
+# Needs GNU gettext's msgfmt (Debian: apt-get install gettext).
+MESSAGE_CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po
+	msgfmt --check -o $@ $<
+
+install: $(VENV)/.installed $(MESSAGE_CATALOGUES)
+
+# After marking new strings in the public templates: refresh the catalogues' msgids, then translate them.
+# The editors' history pages (templates/simple_history/) stay English, as the admin does.
+messages: install
+	$(PY) manage.py makemessages -a -e html --no-obsolete --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore='templates/simple_history/*' --ignore='templates/admin/*'
 
 # Idempotent: migrating, importing and loading again change nothing already there.
 setup: install
