@@ -72,3 +72,29 @@ def test_a_fact_shows_its_urdu_quote_right_to_left_beside_the_english_one(reques
     assert served_font_loaded(page)
     assert_no_horizontal_scroll(page)
     reader.check("urdu-quote-beside-english")
+
+
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+def test_the_urdu_interface_is_chosen_with_the_switch_kept_and_read_right_to_left(request, urdu_source, width):
+    reader = request.getfixturevalue(width)
+    source, _meeting = urdu_source
+    reader.open(source.get_absolute_url())
+    page = reader.page
+    page.locator('.language-switch button[value="ur"]').click()
+    page.wait_for_load_state()
+    assert page.url.endswith(source.get_absolute_url())  # the switch keeps the page
+    assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == ["ur", "rtl"]
+    nav = page.locator(".site-nav")
+    assert nav.locator("a", has_text="ذرائع").count() == 1
+    assert nav.evaluate("element => getComputedStyle(element).direction") == "rtl"
+    # The records keep their language: the page's own content stays English, left to right.
+    assert page.locator("main").evaluate("element => getComputedStyle(element).direction") == "ltr"
+    assert served_font_loaded(page)
+    assert_no_horizontal_scroll(page)
+    reader.check("urdu-interface")
+
+    reader.open("/meetings/")  # remembered on the next page
+    assert reader.page.evaluate("document.documentElement.lang") == "ur"
+    reader.page.locator('.language-switch button[value="en-gb"]').click()
+    reader.page.wait_for_load_state()
+    assert reader.page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == ["en", "ltr"]

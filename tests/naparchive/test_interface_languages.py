@@ -83,3 +83,21 @@ def test_the_switch_refuses_to_send_the_reader_off_the_site_or_to_an_unknown_lan
     assert '<html lang="en" dir="ltr">' in client.get("/").content.decode()
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"  # a forged cookie: not an interface language
     assert '<html lang="en" dir="ltr">' in client.get("/").content.decode()
+
+
+def test_the_response_cache_keeps_each_interface_language_apart(client, db, settings):
+    from django.core.cache import cache
+
+    settings.RESPONSE_CACHE_ENABLED = True
+    cache.clear()
+    try:
+        assert client.get("/sources/")["X-Archive-Cache"] == "miss"
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ur"
+        urdu = client.get("/sources/")
+        assert urdu["X-Archive-Cache"] == "miss" and '<html lang="ur" dir="rtl">' in urdu.content.decode()
+        assert client.get("/sources/")["X-Archive-Cache"] == "hit"
+        del client.cookies[settings.LANGUAGE_COOKIE_NAME]
+        english = client.get("/sources/")
+        assert english["X-Archive-Cache"] == "hit" and '<html lang="en" dir="ltr">' in english.content.decode()
+    finally:
+        cache.clear()
