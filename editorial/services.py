@@ -29,6 +29,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import models, transaction
 from django.utils import timezone
 
+from editorial.change_log import ChangeRecorder
 from editorial.models import PUBLISH_PERMISSION, Correction, Discrepancy
 from meetings.models import Attendee, Decision, Meeting
 from foundations.publication import EditorialRecord, Publishable, PublicationStatus
@@ -224,6 +225,7 @@ def record_save(
     correction_note: str = "",
     change_reason: str = "",
     part_of: models.Model | None = None,
+    many_to_many: dict[str, list] | None = None,
 ) -> Correction | None:
     """
     Save an edited record, refusing it if it was saved since `expected_version`; return the correction made.
@@ -235,12 +237,15 @@ def record_save(
     parent (`part_of`: an attendee, a citation on the parent's form) is covered by the parent's note,
     published once, on the parent. `expected_version=None` skips the version check (parts saved with
     their parent, whose own version was checked). `change_reason` goes to the history only.
+    `many_to_many` (field name: records) sets links saved with the record. The changes feed gets the
+    record's change, and those of the records embedding it (see editorial.change_log).
     """
     note = correction_note.strip()
     with transaction.atomic():
         if record.pk is not None and not type(record)._default_manager.filter(pk=record.pk).exists():
             raise WorkflowError(f"This {record._meta.verbose_name} has been deleted.")
         corrected = public_change_check(record=record, user=user, correction_note=note)
+        recorder = ChangeRecorder(record)
         if record.pk is None:
             if isinstance(record, EditorialRecord):
                 if user is not None and user.is_authenticated:
@@ -256,10 +261,13 @@ def record_save(
             elif _has_status(record):
                 record.status = type(record)._default_manager.filter(pk=record.pk).values_list("status", flat=True).get()
             _write(record, user=user, change_reason=change_reason or note)
+        for name, linked in (many_to_many or {}).items():
+            getattr(record, name).set(linked)
+        corrections = []
         if note and part_of is None:
             corrections = [record_correct(record=item, user=user, note=note) for item in corrected]
-            return corrections[0] if corrections else None
-    return None
+        recorder.finish(correction_notes=[(item.record, item.note) for item in corrections])
+        return corrections[0] if corrections else None
 
 
 def record_delete(*, record: models.Model, user: User, correction_note: str = "", part_of: models.Model | None = None) -> None:
@@ -267,13 +275,25 @@ def record_delete(*, record: models.Model, user: User, correction_note: str = ""
     note = correction_note.strip()
     with transaction.atomic():
         corrected = public_change_check(record=record, user=user, correction_note=note, deleting=True)
+        recorder = ChangeRecorder(record)
         if user is not None and user.is_authenticated:
             record._history_user = user
         record._change_reason = note or None
         record.delete()
+        corrections = []
         if note and part_of is None:
-            for item in corrected:
-                record_correct(record=item, user=user, note=note)
+            # A deleted record takes no note of its own: the feed says it was deleted.
+            corrections = [record_correct(record=item, user=user, note=note) for item in corrected if item.pk is not None]
+        recorder.finish(correction_notes=[(item.record, item.note) for item in corrections])
+
+
+def record_links_save(*, record: models.Model, save_links) -> None:
+    """Save a record's links and parts after the record itself (`save_links()`: the admin's many-to-many
+    fields and inline aliases), recording in the changes feed what they change."""
+    with transaction.atomic():
+        recorder = ChangeRecorder(record)
+        save_links()
+        recorder.finish()
 
 
 def record_correct(*, record: models.Model, user: User, note: str) -> Correction:
@@ -326,6 +346,7 @@ def _move(record, *, to_status: str, user: User, reason: str) -> None:
     and the loser changes nothing, its history included.
     """
     manager = type(record)._default_manager
+    recorder = ChangeRecorder(record)
     from_status = record.status
     changes = {"status": to_status}
     if isinstance(record, EditorialRecord):
@@ -343,6 +364,7 @@ def _move(record, *, to_status: str, user: User, reason: str) -> None:
         record.reviewed_by = user if user is not None and user.is_authenticated else record.reviewed_by
         record.published_at = record.published_at or timezone.now()
     _write(record, user=user, change_reason=reason)
+    recorder.finish()
 
 
 def _publication_set(record: EditorialRecord) -> tuple[list[EditorialRecord], list[str]]:

@@ -178,6 +178,21 @@ class ArchiveViewSet(
         queryset = self.base_queryset(self.include)
         return queryset if self.drafts else queryset.public()
 
+    def get_object(self):
+        """Return the record named in the address by its permanent numeric id, or by its slug.
+
+        Ids never change, slugs may: a mirror keys its copies on ids. A value of digits alone is taken
+        as an id first, then as a slug (no slug the archive makes is digits alone).
+        """
+        value = str(self.kwargs.get(self.lookup_url_kwarg or self.lookup_field, ""))
+        if self.lookup_field != "pk" and value.isdigit():
+            queryset = self.filter_queryset(self.get_queryset())
+            record = queryset.filter(pk=int(value)).first()
+            if record is not None:
+                self.check_object_permissions(self.request, record)
+                return record
+        return super().get_object()
+
     def get_serializer_class(self):
         if self.action in ("create", "update", "partial_update"):
             return self.write_serializer_class
