@@ -66,6 +66,12 @@ class ArchiveAPIMixin:
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
+        rate_limit = getattr(request, "rate_limit", None)
+        if rate_limit is not None:
+            # Both spellings: the IETF draft's RateLimit-* and the X-RateLimit-* most clients know.
+            for name, value in zip(("Limit", "Remaining", "Reset"), rate_limit):
+                response[f"RateLimit-{name}"] = str(value)
+                response[f"X-RateLimit-{name}"] = str(value)
         if request.method not in ("GET", "HEAD") or response.status_code != 200:
             return response
         if response.streaming:
