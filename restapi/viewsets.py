@@ -164,7 +164,7 @@ class ArchiveViewSet(
     def allowed_query_parameters(self) -> set[str]:
         filters = set(self.filterset_class.base_filters) if getattr(self, "filterset_class", None) else set()
         if self.action == "list":
-            return filters | {"search", "ordering", "page", "page_size"} | ({"include"} if self.includes else set())
+            return filters | {"search", "ordering", "page", "page_size", "cursor"} | ({"include"} if self.includes else set())
         if self.action == "retrieve":
             return {"include"} if self.includes else set()
         if self.action in ("export_csv", "export_json"):
