@@ -31,14 +31,25 @@ def visible_choices(model: type[Model]) -> Callable:
     return queryset
 
 
+class _SlugOrIdField(forms.ModelChoiceField):
+    # Ids never change, slugs may: a value of digits alone is an id first (no slug the archive makes
+    # is digits alone), then a slug.
+    def to_python(self, value):
+        if value not in self.empty_values and re.fullmatch(r"[0-9]{1,18}", str(value)):
+            record = self.queryset.filter(pk=int(value)).first()
+            if record is not None:
+                return record
+        return super().to_python(value)
+
+
 def slug_filter(model: type[Model], field_name: str, label: str, **kwargs) -> django_filters.ModelChoiceFilter:
-    """Return a filter on a related record given by slug; an unknown slug is a 400 naming it."""
+    """Return a filter on a related record given by slug or permanent id; an unknown one is a 400 naming it."""
     return _SlugFilter(
         field_name=field_name,
         queryset=visible_choices(model),
         to_field_name="slug",
-        label=label,
-        error_messages={"invalid_choice": f"No {model._meta.verbose_name} with the slug “%(value)s”."},
+        label=f"{label.replace(' (slug)', '').rstrip()} Give its slug or its permanent numeric id.",
+        error_messages={"invalid_choice": f"No {model._meta.verbose_name} with the slug or id “%(value)s”."},
         **kwargs,
     )
 
@@ -61,7 +72,7 @@ class _IdFilter(django_filters.ModelChoiceFilter):
 
 @extend_schema_field(OpenApiTypes.STR)
 class _SlugFilter(django_filters.ModelChoiceFilter):
-    pass
+    field_class = _SlugOrIdField
 
 
 class YearFilter(django_filters.NumberFilter):
