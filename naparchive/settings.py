@@ -249,6 +249,9 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# The changes feed's model (editorial.services writes it): foundations.changes reads its latest position.
+ARCHIVE_CHANGE_LOG_MODEL = "editorial.Change"
+
 # CORS: any site may read the API; writes need a token, which a browser never sends on its own.
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = True

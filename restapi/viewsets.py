@@ -9,12 +9,12 @@ from django.conf import settings
 from django.db.models import Model, QuerySet
 from django.http import HttpResponseNotModified, StreamingHttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
-from django.utils.http import http_date, parse_http_date_safe
+from django.utils.http import http_date
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from foundations.changes import archive_last_modified
+from foundations.changes import archive_last_modified, archive_state
 from restapi.exports import Echo, csv_safe
 from restapi.filter_backends import comma_separated
 from restapi.parsing import forbidden_character_error
@@ -83,9 +83,9 @@ class ArchiveAPIMixin:
         if last_modified is not None:
             response["Last-Modified"] = http_date(last_modified.timestamp())
         self.set_cache_headers(response)
-        # HTTP dates have whole seconds: compare in whole seconds, or a client is never up to date.
-        timestamp = int(last_modified.timestamp()) if last_modified is not None else None
-        return get_conditional_response(request, etag=etag, last_modified=timestamp, response=response)
+        # Only the ETag decides a 304: HTTP dates have whole seconds, so two changes in one second would
+        # give a 304 to a copy older than the second one. Last-Modified stays, as information.
+        return get_conditional_response(request, etag=etag, response=response)
 
     def set_cache_headers(self, response):
         if self.request.user.is_authenticated:
@@ -95,23 +95,28 @@ class ArchiveAPIMixin:
             patch_cache_control(response, public=True, max_age=settings.API_CACHE_MAX_AGE)
         patch_vary_headers(response, ["Authorization"])
 
-    def not_modified_since(self, request, last_modified) -> bool:
-        """Return True if If-Modified-Since shows the client has the current state (for streamed responses)."""
-        since = request.headers.get("If-Modified-Since")
-        if not since or last_modified is None or request.headers.get("If-None-Match"):
-            return False
-        since_timestamp = parse_http_date_safe(since)
-        return since_timestamp is not None and int(last_modified.timestamp()) <= since_timestamp
+    def streamed_etag(self, request) -> str:
+        """Return a streamed answer's strong ETag, without reading it: the archive's state and the question.
+
+        The answer is a function of what is stored and of the request (address, parameters, who asks),
+        and `archive_state()` moves at every change to what is stored, so equal ETags mean equal bytes.
+        """
+        asker = request.user.pk if request.user.is_authenticated else ""
+        question = f"{archive_state()}|{request.get_full_path()}|{asker}"
+        return '"%s"' % hashlib.sha256(question.encode()).hexdigest()[:32]
 
     def streamed(self, request, chunks: Iterator[str], content_type: str, filename: str | None):
-        """Return a streamed response (304 if unchanged since If-Modified-Since), with cache headers."""
+        """Return a streamed response (304 if If-None-Match names its current ETag), with cache headers."""
         last_modified = archive_last_modified()
-        if self.not_modified_since(request, last_modified):
+        etag = self.streamed_etag(request)
+        wanted = [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]
+        if etag in wanted or "*" in wanted:
             response = HttpResponseNotModified()
         else:
             response = StreamingHttpResponse(chunks, content_type=content_type)
             if filename:
                 response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response["ETag"] = etag
         if last_modified is not None:
             response["Last-Modified"] = http_date(last_modified.timestamp())
         self.set_cache_headers(response)
