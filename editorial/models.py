@@ -131,3 +131,24 @@ class Change(models.Model):
 
     def __str__(self) -> str:
         return f"{self.resource} {self.record_id} {self.action}"
+
+
+class FormerSlug(models.Model):
+    """A slug a record had before its current one: old addresses redirect (301) to the record and still filter.
+
+    Written by editorial.services.record_save when a record's slug changes. A slug belongs to one record
+    of a kind at a time: a record that takes a slug takes it over from any record that had it before.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    slug = models.SlugField(max_length=200, help_text="The slug the record was known by.")
+    replaced_at = models.DateTimeField(default=timezone.now, help_text="When the record stopped using it.")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["content_type", "slug"], name="former_slug_once_per_kind")]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return self.slug

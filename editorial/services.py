@@ -26,11 +26,12 @@ plain draft/published status, moved by the same transitions) and the citations o
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
 
 from editorial.change_log import ChangeRecorder
-from editorial.models import PUBLISH_PERMISSION, Correction, Discrepancy
+from editorial.models import PUBLISH_PERMISSION, Correction, Discrepancy, FormerSlug
 from meetings.models import Attendee, Decision, Meeting
 from foundations.publication import EditorialRecord, Publishable, PublicationStatus
 from operations.models import Operation
@@ -246,6 +247,7 @@ def record_save(
             raise WorkflowError(f"This {record._meta.verbose_name} has been deleted.")
         corrected = public_change_check(record=record, user=user, correction_note=note)
         recorder = ChangeRecorder(record)
+        former_slug = _stored_slug(record)
         if record.pk is None:
             if isinstance(record, EditorialRecord):
                 if user is not None and user.is_authenticated:
@@ -261,6 +263,7 @@ def record_save(
             elif _has_status(record):
                 record.status = type(record)._default_manager.filter(pk=record.pk).values_list("status", flat=True).get()
             _write(record, user=user, change_reason=change_reason or note)
+        _keep_slug_history(record=record, former_slug=former_slug)
         for name, linked in (many_to_many or {}).items():
             getattr(record, name).set(linked)
         corrections = []
@@ -268,6 +271,28 @@ def record_save(
             corrections = [record_correct(record=item, user=user, note=note) for item in corrected]
         recorder.finish(correction_notes=[(item.record, item.note) for item in corrections])
         return corrections[0] if corrections else None
+
+
+def _has_slug(record: models.Model) -> bool:
+    return any(field.name == "slug" for field in record._meta.concrete_fields)
+
+
+def _stored_slug(record: models.Model) -> str | None:
+    if record.pk is None or not _has_slug(record):
+        return None
+    return type(record)._default_manager.filter(pk=record.pk).values_list("slug", flat=True).first()
+
+
+def _keep_slug_history(*, record: models.Model, former_slug: str | None) -> None:
+    """Keep a record's former slug (its old addresses then redirect to it), and give its current slug to it alone."""
+    if not _has_slug(record):
+        return
+    kind = ContentType.objects.get_for_model(type(record))
+    FormerSlug.objects.filter(content_type=kind, slug=record.slug).delete()
+    if former_slug and former_slug != record.slug:
+        FormerSlug.objects.update_or_create(
+            content_type=kind, slug=former_slug, defaults={"object_id": record.pk, "replaced_at": timezone.now()}
+        )
 
 
 def record_delete(*, record: models.Model, user: User, correction_note: str = "", part_of: models.Model | None = None) -> None:

@@ -251,6 +251,8 @@ SPECTACULAR_SETTINGS = {
 
 # The changes feed's model (editorial.services writes it): foundations.changes reads its latest position.
 ARCHIVE_CHANGE_LOG_MODEL = "editorial.Change"
+# Slug history (editorial.services.record_save writes it): old slugs redirect and still filter.
+ARCHIVE_FORMER_SLUG_MODEL = "editorial.FormerSlug"
 
 # CORS: any site may read the API; writes need a token, which a browser never sends on its own.
 CORS_URLS_REGEX = r"^/api/.*$"

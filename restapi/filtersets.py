@@ -10,6 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions
 
 from foundations.publication import PublicationStatus
+from foundations.slugs import record_by_former_slug
 from restapi.visibility import request_sees_drafts, visible
 
 
@@ -39,7 +40,13 @@ class _SlugOrIdField(forms.ModelChoiceField):
             record = self.queryset.filter(pk=int(value)).first()
             if record is not None:
                 return record
-        return super().to_python(value)
+        try:
+            return super().to_python(value)
+        except forms.ValidationError:
+            record = record_by_former_slug(self.queryset, str(value)) if value not in self.empty_values else None
+            if record is None:
+                raise
+            return record
 
 
 def slug_filter(model: type[Model], field_name: str, label: str, **kwargs) -> django_filters.ModelChoiceFilter:

@@ -7,7 +7,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Model, QuerySet
-from django.http import HttpResponseNotModified, StreamingHttpResponse
+from django.http import HttpResponseNotModified, HttpResponsePermanentRedirect, StreamingHttpResponse
+from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 from rest_framework import exceptions, mixins, serializers, status, viewsets
@@ -15,6 +16,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from foundations.changes import archive_last_modified, archive_state
+from foundations.slugs import record_by_former_slug
 from restapi.exports import Echo, csv_safe
 from restapi.filter_backends import comma_separated
 from restapi.parsing import forbidden_character_error
@@ -203,6 +205,25 @@ class ArchiveViewSet(
                 self.check_object_permissions(self.request, record)
                 return record
         return super().get_object()
+
+    def retrieve(self, request, *args, **kwargs):
+        moved = self.former_slug_redirect(request)
+        return moved if moved is not None else super().retrieve(request, *args, **kwargs)
+
+    def former_slug_redirect(self, request):
+        """Return a 301 to the record's current address if the address names it by a former slug, else None."""
+        if self.lookup_field != "slug":
+            return None
+        value = str(self.kwargs.get(self.lookup_url_kwarg or self.lookup_field, ""))
+        queryset = self.filter_queryset(self.get_queryset())
+        if queryset.filter(slug=value).exists() or (value.isdigit() and queryset.filter(pk=int(value)).exists()):
+            return None
+        record = record_by_former_slug(queryset, value)
+        if record is None:
+            return None
+        query = request.META.get("QUERY_STRING", "")
+        location = reverse(f"api:{self.basename}-detail", args=[record.slug]).rstrip("/") + "/" + (f"?{query}" if query else "")
+        return HttpResponsePermanentRedirect(location)
 
     def get_serializer_class(self):
         if self.action in ("create", "update", "partial_update"):
