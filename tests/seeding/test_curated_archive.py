@@ -211,3 +211,12 @@ def test_everything_curated_is_published(curated_archive):
     for model in [Body, Person, Office, Meeting, Attendee, Decision, Operation, SourceDocument]:
         assert not model.objects.exclude(status=PublicationStatus.PUBLISHED).exists(), model.__name__
         assert not model.objects.filter(published_at=None).exists(), model.__name__
+
+
+def test_sources_get_readable_addresses_and_their_file_names_redirect(curated_archive, client):
+    source = SourceDocument.objects.get(original_filename="000_ab17765b30e5a3e2.txt")
+    assert source.slug.startswith("2024-06-23-central-apex-committee-on-the-national-action-plan-meets")
+    answer = client.get("/sources/000_ab17765b30e5a3e2/")
+    assert answer.status_code == 301
+    assert answer["Location"] == f"/sources/{source.slug}/"
+    assert client.get("/api/v1/sources/000_ab17765b30e5a3e2/")["Location"] == f"/api/v1/sources/{source.slug}/"
