@@ -96,3 +96,21 @@ def test_popolo_leaves_out_drafts(client, archive):
     # An attendance naming a person who is not public is not public either: nothing names them.
     assert document["memberships"] == []
     assert archive["person"].name not in streamed_text(client.get("/api/v1/popolo/"))
+
+
+def test_exports_carry_permanent_ids_precisions_and_the_sources_own_names(client, make_meeting, make_decision, make_source):
+    import csv
+    import datetime
+    import io
+
+    meeting = make_meeting(date=datetime.date(2015, 1, 1), date_precision="year")
+    make_decision(meeting=meeting)
+    rows = list(csv.DictReader(io.StringIO(b"".join(client.get("/api/v1/decisions/export/csv/").streaming_content).decode())))
+    assert rows[0]["meeting_id"] == str(meeting.pk)
+    assert (rows[0]["meeting_date"], rows[0]["meeting_date_precision"]) == ("2015-01-01", "year")
+    make_source(url="https://www.dawn.com/news/1", origin="PMO statement, 22 June 2024")
+    source = client.get("/api/v1/sources/export/json/")
+    record = __import__("json").loads(b"".join(source.streaming_content))[0]
+    assert record["article_url"] == "https://www.dawn.com/news/1"
+    assert record["origin"] == "PMO statement, 22 June 2024"
+    assert "url" not in record
