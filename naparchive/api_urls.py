@@ -9,6 +9,7 @@ from rest_framework.routers import DefaultRouter
 from figures.api import FigureViewSet, MeasureViewSet
 from meetings.api import AttendeeViewSet, BodyViewSet, DecisionViewSet, MeetingViewSet, OfficeViewSet, PersonViewSet
 from naparchive.api_changes import ChangesView
+from naparchive.api_corrections import CorrectionListView
 from naparchive.api_withdrawn import WithdrawnView
 from naparchive.popolo import PopoloView
 from operations.api import OperationViewSet
@@ -49,6 +50,7 @@ def api_not_found(request, *args, **kwargs):
 
 v1 = [
     path("changes/", ChangesView.as_view(), name="changes"),
+    path("corrections/", CorrectionListView.as_view(), name="corrections"),
     path("withdrawn/", WithdrawnView.as_view(), name="withdrawn"),
     path("popolo/", PopoloView.as_view(), name="popolo"),
     *router.urls,

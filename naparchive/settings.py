@@ -246,6 +246,8 @@ SPECTACULAR_SETTINGS = {
         "DatePrecisionEnum": "meetings.models.DatePrecision",
         "FigureUnitEnum": "figures.models.Unit",
         "FigureQualifierEnum": "figures.models.Qualifier",
+        "ChangeActionEnum": "editorial.models.Change.Action",
+        "DecisionActionEnum": "meetings.models.Decision.Action",
     },
 }
 

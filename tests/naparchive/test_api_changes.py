@@ -123,3 +123,22 @@ def test_records_are_addressed_by_permanent_id_as_well_as_slug(api, chaired_meet
     assert api.get(f"/api/v1/meetings/{meeting.pk}/").json()["slug"] == meeting.slug
     assert api.get(f"/api/v1/people/{person.pk}/").json()["slug"] == person.slug
     assert api.get(f"/api/v1/meetings/{meeting.slug}/").json()["id"] == meeting.pk
+
+
+def test_corrections_are_in_the_api_for_public_records_only(api, publisher, chaired_meeting):
+    meeting, person, _, _ = chaired_meeting
+    person.name = "Shehbaz Sharif"
+    services.record_save(record=person, user=publisher, correction_note="Name spelt as the source gives it.")
+    meeting.place = "Islamabad"
+    services.record_save(record=meeting, user=publisher, correction_note="Place added from the source.")
+    listed = api.get("/api/v1/corrections/").json()["results"]
+    assert [(c["type"], c["record_id"], c["note"]) for c in listed] == [
+        ("meeting", meeting.pk, "Place added from the source."),
+        ("person", person.pk, "Name spelt as the source gives it."),
+    ]
+    only = api.get(f"/api/v1/corrections/?type=person&record_id={person.pk}").json()["results"]
+    assert [c["record_id"] for c in only] == [person.pk]
+    services.record_withdraw(record=meeting, user=publisher)
+    assert [c["type"] for c in api.get("/api/v1/corrections/").json()["results"]] == ["person"]
+    assert api.get("/api/v1/corrections/?type=nope").status_code == 400
+    assert api.get("/api/v1/corrections/?record_id=x").status_code == 400
