@@ -82,6 +82,7 @@ class _SlugFilter(django_filters.ModelChoiceFilter):
     field_class = _SlugOrIdField
 
 
+@extend_schema_field(OpenApiTypes.INT)
 class YearFilter(django_filters.NumberFilter):
     """A four-digit year; anything else is a 400."""
 

@@ -28,6 +28,8 @@ class ArchiveAPIMixin:
 
     max_parameter_length = 1000
     allowed_parameters: set[str] = set()
+    # Parameters that may be given several times (as generated clients send arrays), as well as comma-separated.
+    repeatable_parameters: set[str] = set()
 
     def allowed_query_parameters(self) -> set[str]:
         return self.allowed_parameters
@@ -47,11 +49,11 @@ class ArchiveAPIMixin:
             elif name not in allowed:
                 choices = ", ".join(sorted(allowed)) or "none"
                 errors[shown] = [f"Unknown parameter. This address accepts: {choices}."]
-            elif len(values) > 1:
+            elif len(values) > 1 and name not in self.repeatable_parameters:
                 errors[shown] = ["Give this parameter once (use commas where several values are allowed)."]
-            elif values[0] == "":
+            elif "" in values:
                 errors[shown] = ["Give a value, or leave the parameter out."]
-            elif len(values[0]) > self.max_parameter_length:
+            elif len(",".join(values)) > self.max_parameter_length:
                 errors[shown] = [f"At most {self.max_parameter_length} characters."]
         if errors:
             raise exceptions.ValidationError(errors)
@@ -150,6 +152,7 @@ class ArchiveViewSet(
     search_related_fields: list[str] = []
     export_columns: list[tuple[str, Callable[[Any], Any]]] = []
     export_queryset_chunk = 500
+    repeatable_parameters = {"include"}
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
 
     @property
@@ -161,7 +164,8 @@ class ArchiveViewSet(
     @property
     def include(self) -> set[str]:
         if not hasattr(self, "_include"):
-            raw = self.request.query_params.get("include") if self.action in ("list", "retrieve") else None
+            values = self.request.query_params.getlist("include") if self.action in ("list", "retrieve") else []
+            raw = ",".join(values) if values else None
             self._include = set() if raw is None else set(comma_separated("include", raw, self.includes))
             if "source_text" in self._include and "citations" in self.includes:
                 # The text of the cited sources only makes sense with the citations.

@@ -49,3 +49,16 @@ def test_the_schema_states_the_licence_and_the_site_footer_too(client, db):
     assert info["license"]["url"] == "https://creativecommons.org/licenses/by/4.0/"
     page = client.get("/").content.decode()
     assert "CC&nbsp;BY&nbsp;4.0" in page and "remain their publishers" in page
+
+
+def test_include_may_be_repeated_as_generated_clients_send_it(client, archive):
+    repeated = client.get("/api/v1/meetings/?include=decisions&include=citations").json()["results"]
+    commas = client.get("/api/v1/meetings/?include=decisions,citations").json()["results"]
+    assert repeated == commas and "decisions" in repeated[0] and "citations" in repeated[0]
+    assert client.get("/api/v1/meetings/?year=2024&year=2023").status_code == 400  # others still once
+
+
+def test_the_schema_types_year_as_an_integer(client, db):
+    parameters = client.get("/api/schema/?format=json").json()["paths"]["/api/v1/meetings/"]["get"]["parameters"]
+    year = next(p for p in parameters if p["name"] == "year")
+    assert year["schema"]["type"] == "integer"
