@@ -100,7 +100,7 @@ class ChangeQuerySet(models.QuerySet):
         return self.filter(pk__gt=position)
 
 
-class Change(models.Model):
+class Change(CheckedTextModel):
     """One public change, as the changes feed (/api/v1/changes/) lists it: written by editorial.services alone.
 
     Its id is the feed's position. editorial.change_log takes a lock before writing entries (see there), so
@@ -133,7 +133,7 @@ class Change(models.Model):
         return f"{self.resource} {self.record_id} {self.action}"
 
 
-class FormerSlug(models.Model):
+class FormerSlug(CheckedTextModel):
     """A slug a record had before its current one: old addresses redirect (301) to the record and still filter.
 
     Written by editorial.services.record_save when a record's slug changes. A slug belongs to one record
