@@ -224,6 +224,9 @@ class ChangeRecorder:
         cause = self.records[0] if self.records else None
         cause_resource = RESOURCES.get(_label(type(cause)), "") if cause is not None else ""
         cause_id = (cause.pk or self.cause_ids[0]) if cause is not None else None
+        if cause is not None and (type(cause), cause_id) not in self.public_before | public_after:
+            # A draft (or a record never public) is not named: the feed reveals nothing about drafts.
+            cause_resource, cause_id = "", None
         changes = []
         for model, ids in touched.items():
             resource = RESOURCES.get(_label(model))

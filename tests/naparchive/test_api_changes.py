@@ -142,3 +142,13 @@ def test_corrections_are_in_the_api_for_public_records_only(api, publisher, chai
     assert [c["type"] for c in api.get("/api/v1/corrections/").json()["results"]] == ["person"]
     assert api.get("/api/v1/corrections/?type=nope").status_code == 400
     assert api.get("/api/v1/corrections/?record_id=x").status_code == 400
+
+
+def test_a_draft_part_is_never_named_as_a_cause(api, editor, chaired_meeting, make_person):
+    meeting, _, _, _ = chaired_meeting
+    cursor = start(api)
+    draft = Attendee(meeting=meeting, person=make_person(), role=Attendee.Role.MEMBER)
+    services.record_save(record=draft, user=editor)
+    for entry in feed(api, cursor)["results"]:
+        assert entry["cause"] is None or entry["cause"]["id"] != draft.pk
+        assert (entry["type"], entry["id"]) != ("attendee", draft.pk)
