@@ -296,7 +296,7 @@ def _body_for(values: dict, *, create: bool, acceptance: _Acceptance | None = No
     body = Body.objects.filter(name__iexact=name).first() or Body.objects.filter(aliases__name__iexact=name).first()
     if body is not None or not create:
         return body
-    if not name or values.get("body_key") in ("body:apex-committee", "body:provincial-apex-committee"):
+    if not name or values.get("body_key") in ("body:apex-committee", "body:provincial-apex-committee", "body:nap-review-committee"):
         raise ProposalError("The report names the body only as “the apex committee”: set body_name (or body_record_id) to the body that met.")
     kinds = {choice for choice, _label in Body.Kind.choices}
     body = Body(name=name, slug=free_slug(Body, slug_base(Body, name)), kind=values.get("body_kind") if values.get("body_kind") in kinds else Body.Kind.OTHER)

@@ -235,7 +235,7 @@ def _ministers() -> list[Entry]:
 def _provincial_offices() -> list[Entry]:
     entries = []
     titles = {
-        "chief-minister": ("Chief Minister", ["Chief Minister", "CM", "chief executive"]),
+        "chief-minister": ("Chief Minister", ["Chief Minister", "CM", "chief executive", "Wazir-e-Aala", "Wazir-i-Aala", "Wazir-e-Ala"]),
         "governor": ("Governor", ["Governor"]),
         "chief-secretary": ("Chief Secretary", ["Chief Secretary", "CS"]),
         "inspector-general-of-police": ("Inspector General of Police", ["Inspector General of Police", "Inspector-General of Police", "IGP", "IG Police", "police chief", "IG"]),
@@ -289,7 +289,7 @@ def _provincial_offices() -> list[Entry]:
 
 def builtin_entries() -> list[Entry]:
     entries = [
-        _office("prime-minister", "Prime Minister", ["Prime Minister", "PM", "premier", "Premier", "Prime Minister of Pakistan"]),
+        _office("prime-minister", "Prime Minister", ["Prime Minister", "PM", "premier", "Premier", "Prime Minister of Pakistan", "Wazir-e-Azam", "Wazir-i-Azam"]),
         _office("deputy-prime-minister", "Deputy Prime Minister", ["Deputy Prime Minister", "Deputy PM", "DPM"]),
         _office("president", "President", ["President of Pakistan", "President"]),
         _office("chief-of-army-staff", "Chief of Army Staff",
@@ -335,7 +335,7 @@ def builtin_entries() -> list[Entry]:
         _group("home-secretaries", "Provincial home secretaries", ["home secretaries", "provincial home secretaries"]),
         _group("heads-of-intelligence-agencies", "Heads of intelligence agencies", ["heads of intelligence agencies", "heads of the intelligence agencies", "heads of all intelligence agencies", "chiefs of intelligence agencies"]),
         _group("provincial-ministers", "Provincial ministers", ["provincial ministers", "members of the provincial cabinet", "provincial cabinet members"]),
-        _group("parliamentary-leaders", "Parliamentary leaders", ["parliamentary leaders", "leaders of parliamentary parties", "heads of political parties", "political leadership"]),
+        _group("parliamentary-leaders", "Parliamentary leaders", ["parliamentary leaders", "leaders of parliamentary parties", "leaders of the parliamentary parties", "heads of political parties", "political leadership", "leaders of political parties"]),
         *_bodies(),
         *_operations(),
         *_organisations(),
@@ -383,6 +383,20 @@ def _bodies() -> list[Entry]:
         Entry("body:parliamentary-committee-on-national-security", BODY, "Parliamentary Committee on National Security",
               ("Parliamentary Committee on National Security", "PCNS", "parliamentary committee on national security"),
               attrs={"body_kind": "national_committee", "level": "federal"}),
+        # Sittings that are not a standing committee's: a conference of party leaders, or "a high-level
+        # meeting" the prime minister chairs; the editor names it on accepting.
+        Entry("body:multi-party-conference", BODY, "Multi-party conference",
+              ("multi-party conference", "multiparty conference", "multi-parties conference", "MPC", "all parties conference", "all-parties conference",
+               "all-party conference", "all party conference", "APC", "All Parties Conference", "national consultative conference"),
+              attrs={"body_kind": "other", "chair_office": "office:prime-minister", "level": "federal", "conference": True}),
+        Entry("body:high-level-meeting", BODY, "High-level meeting",
+              ("high-level meeting", "high level meeting", "high-level security meeting", "high-level huddle", "consultative meeting", "special meeting"),
+              attrs={"body_kind": "other", "chair_office": "office:prime-minister", "adhoc": True}),
+        Entry("body:nap-review-committee", BODY, "NAP review committee",
+              ("NAP review committee", "National Action Plan review committee", "NAP implementation committee", "provincial NAP review committee",
+               "provincial NAP implementation committee", "committee on NAP implementation", "NAP implementation review committee",
+               "provincial committee on NAP", "provincial committee on the National Action Plan"),
+              attrs={"generic": True, "family": "nap-review-committee"}),
         Entry("body:nacta", BODY, "National Counter Terrorism Authority",
               ("National Counter Terrorism Authority", "National Counter-Terrorism Authority", "NACTA", "Nacta", "NACTA's"),
               attrs={"body_kind": "authority", "meets": False}),
@@ -408,10 +422,17 @@ def _bodies() -> list[Entry]:
             variants += [f"{p} Apex Committee", f"{p} provincial apex committee", f"Apex Committee of {p}", f"apex committee of the {p}",
                          f"provincial apex committee of {p}", f"{p} Apex Committee on National Action Plan", f"{p} Apex Committee on NAP",
                          f"{p} Apex Committee on the National Action Plan", f"{p} government's apex committee", f"apex committee {p}",
-                         f"{p} apex committee meeting", f"{p}'s apex committee", f"Apex Committee ({p})", f"provincial apex committee in {p}"]
+                         f"{p} apex committee meeting", f"{p}'s apex committee", f"Apex Committee ({p})", f"provincial apex committee in {p}",
+                         f"Apex Committee for {p}", f"provincial apex committee for {p}", f"{p} government's apex committee"]
         chair = "office:prime-minister:azad-jammu-and-kashmir" if province in _PRIME_MINISTER_TERRITORIES else f"office:chief-minister:{province}"
         entries.append(Entry(f"body:apex-committee:{province}", BODY, f"{name} Apex Committee", tuple(variants),
                              attrs={"body_kind": "provincial_apex_committee", "province": province, "chair_office": chair, "level": "provincial"}))
+        review = []
+        for p in names:
+            review += [f"{p} NAP review committee", f"{p} NAP implementation committee", f"NAP review committee of {p}",
+                       f"{p} National Action Plan review committee", f"{p}'s NAP review committee", f"{p} provincial NAP review committee"]
+        entries.append(Entry(f"body:nap-review-committee:{province}", BODY, f"{name} NAP review committee", tuple(review),
+                             attrs={"body_kind": "other", "province": province, "level": "provincial"}))
     return entries
 
 
