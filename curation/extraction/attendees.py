@@ -3,6 +3,7 @@ import re
 from dataclasses import dataclass
 
 from curation.extraction.gazetteer import GROUP, OFFICE, PERSON, REGION, Entry, Gazetteer
+from curation.extraction.meetings import office_opening
 from curation.extraction.people import Name, name_after, names_match
 from curation.extraction.text import Sentence
 
@@ -95,10 +96,21 @@ def find_attendees(
             if listed:
                 # "Chief Ministers of Punjab, Sindh, Khyber-Pakhtunkhwa and Balochistan": one office each.
                 end = listed[-1][1]
+                claimed.append((match.start, end))
                 for listed_province, _end in listed:
                     office = gazetteer.get(f"office:{match.entry.attrs['per_province']}:{listed_province}")
                     if office is not None and office.key not in found:
                         found[office.key] = AttendeeFound(office, text[match.start : end], match.start, end, None, sentence, role)
+                continue
+            if match.entry.kind == PERSON and (opening := office_opening(match.quote)) is not None:
+                # An alias such as "Prime Minister Imran": the office it opens with attends, with the person.
+                more = name_after(text, match.end)
+                end = more.end if more else match.end
+                person_name = Name(text[match.start + opening[1] : end].strip(), match.start + opening[1] + 1, end)
+                claimed.append((match.start, end))
+                office = qualify(opening[0], gazetteer, province)
+                if office.key not in found:
+                    found[office.key] = AttendeeFound(office, text[match.start : end], match.start, end, person_name, sentence, role, match.entry)
                 continue
             entry = qualify(match.entry, gazetteer, province)
             name = name_after(text, match.end) if match.entry.kind == OFFICE else None
@@ -133,7 +145,8 @@ def _widened_office(text: str, match, sentence: Sentence) -> tuple[int, int, str
     before = re.search(r"\b([A-Z][a-z]+)\s+$", text[max(sentence.start, start - 20) : start])
     if before and before.group(1).casefold() in _OFFICE_PREFIXES - {"chief"}:
         start -= len(before.group()) 
-    after = re.match(r"(?:\s+[A-Z]{2,6}\b(?![a-z]))+", text[end : min(sentence.end, end + 30)])
+    after = re.match(r"(?:\s+(?:[A-Z]{2,6}\b(?![a-z])|(?:State|Bank|Department|Bureau|Authority|Agency|Division|Secretariat)\b))+",
+                     text[end : min(sentence.end, end + 40)])
     if after:
         end += after.end()
     if (start, end) == (match.start, match.end):

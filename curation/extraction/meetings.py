@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from curation.extraction import dates
-from curation.extraction.gazetteer import BODY, OFFICE, PERSON, PLACE, REGION, Entry, Gazetteer, Match
+from curation.extraction.gazetteer import BODY, OFFICE, PERSON, PLACE, REGION, Entry, Gazetteer, Match, builtin_entries
 from curation.extraction.people import Name, name_after, name_before
 from curation.extraction.text import Sentence, sentence_at
 from foundations.aliases import fold_accents
@@ -33,6 +33,8 @@ _PROVINCIAL_CUE = re.compile(r"\bprovincial\b", re.IGNORECASE)
 HABITUAL = re.compile(r"\b(?:usually|normally|generally|typically|regularly|routinely|is chaired|are chaired|is headed|are headed|"
                       r"oversees|overseen|was set up|were set up|was formed|were formed|was established|were established|consists of|comprises)\b",
                       re.IGNORECASE)
+UNDER_WAY = re.compile(r"\b(?:is|are)\s+(?:now\s+)?(?:chairing|presiding over|being held|participating|attending|meeting|under way|underway|in session)\b",
+                       re.IGNORECASE)
 # A sitting still to come, or called off: the report cannot give its outcome.
 PREVIEW = re.compile(r"\b(?:will|shall|is to|are to|is due to|are due to|is set to|are set to|is expected to|are expected to|to be held|"
                      r"is scheduled|are scheduled|was scheduled|scheduled for|tomorrow|next week|to meet|has called|have called|has summoned|"
@@ -110,6 +112,8 @@ def province_of_match(match: Match) -> str | None:
 def find_body(text: str, sentence_list: list[Sentence], gazetteer: Gazetteer, body_start: int, dateline_city: str | None) -> BodyFound | None:
     """Return the body whose meeting the report is about, resolving "the apex committee" from context."""
     candidates = []
+    lead_sentences = [s for s in sentence_list if s.end > body_start][:3]
+    lead_end = lead_sentences[-1].end if lead_sentences else body_start
     for match in gazetteer.find(text, body_start, kinds={BODY}):
         sentence = sentence_at(sentence_list, match.start)
         if sentence is None:
@@ -125,11 +129,12 @@ def find_body(text: str, sentence_list: list[Sentence], gazetteer: Gazetteer, bo
             continue
         if HABITUAL.search(sentence.text) and not dates.find_dates(text, sentence.start, sentence.end):
             continue
-        index = sentence_list.index(sentence)
-        if index < 3:
+        if sentence.start < lead_end:
             score += 2
         if MEETING_CUE.search(sentence.text):
             score += 1
+        if score < 2:
+            continue  # named in passing ("formed after an all-parties conference"), not the sitting reported
         candidates.append((score, -match.start, match, sentence))
     if not candidates:
         return _unnamed_meeting(text, sentence_list, gazetteer, body_start)
@@ -281,6 +286,10 @@ def find_date(
                 fallback = DateFound(resolved, mention, sentence)
     if fallback is not None:
         return fallback
+    # "The prime minister is chairing a conference": a report written while the sitting is under way is dated that day.
+    if body is not None and reference is not None and UNDER_WAY.search(body.sentence.text):
+        note = f"The report speaks of the sitting as under way (“{UNDER_WAY.search(body.sentence.text).group()}”): the day the report was {'filed' if dateline_date else 'published'}, {reference:%d %B %Y}."
+        return DateFound(dates.ResolvedDate(reference, dates.DAY, weekday=reference.weekday(), note=note), None, body.sentence)
     return DateFound(dates.ResolvedDate(None, dates.UNKNOWN, note="The report does not say when the meeting took place."), None, None)
 
 
@@ -349,7 +358,27 @@ def find_chair(text: str, sentence_list: list[Sentence], gazetteer: Gazetteer, b
     return None
 
 
+def office_opening(quote: str) -> tuple[Entry, int] | None:
+    """Return the built-in office a person's writing opens with ("Prime Minister Imran"), and where it ends."""
+    found = _BUILTIN.find(quote, kinds={OFFICE})
+    if found and found[0].start == 0 and found[0].end < len(quote):
+        return found[0].entry, found[0].end
+    return None
+
+
+_BUILTIN = Gazetteer(builtin_entries())
+
+
 def _chair_from(text: str, match: Match, sentence: Sentence, how: str) -> Chair:
+    if match.entry.kind == PERSON:
+        # A person's record may carry a longer or shorter writing than the text's ("Prime Minister Imran"):
+        # the name runs on over the capitalised words that follow, and an office it opens with is the office.
+        more = name_after(text, match.end)
+        end = more.end if more is not None else match.end
+        office = office_opening(match.quote)
+        name_start = match.start + (office[1] if office else 0)
+        name_start += len(text[name_start:end]) - len(text[name_start:end].lstrip())
+        return Chair(office[0] if office else None, Name(text[name_start:end], name_start, end), match.start, end, sentence, how)
     name = name_after(text, match.end) if match.entry.kind == OFFICE else Name(match.quote, match.start, match.end)
     if name is None and match.entry.kind == OFFICE:
         # "General Raheel Sharif, Chief of Army Staff, chaired ..."

@@ -54,8 +54,34 @@ def find_operations(text: str, sentence_list: list[Sentence], gazetteer: Gazette
     return sorted(found.values(), key=lambda item: item.start)
 
 
+# "the banned Sindhudesh Revolutionary Army": an outfit the gazetteer lacks, named after the word that bans it.
+_NAMED_OUTFIT = re.compile(
+    r"\b(?:banned|proscribed|outlawed|defunct)\s+(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|al|ul|e|i)){1,4})"
+)
+_OUTFIT_WORDS = {"army", "front", "lashkar", "jaish", "tehreek", "tehrik", "sipah", "brigade", "movement", "organisation", "organization",
+                 "party", "jamaat", "group", "force", "mujahideen", "fauj", "sangat", "sangar", "council", "tanzeem", "league"}
+
+
 def find_organisations(text: str, sentence_list: list[Sentence], gazetteer: Gazetteer, body_start: int) -> list[NameFound]:
-    return sorted(_collect(text, sentence_list, gazetteer, body_start, ORGANISATION).values(), key=lambda item: item.start)
+    found = _collect(text, sentence_list, gazetteer, body_start, ORGANISATION)
+    known_spans = [span for item in found.values() for span in item.extra.get("spans", [])]
+    for match in _NAMED_OUTFIT.finditer(text, body_start):
+        name = match.group("name")
+        start, end = match.start("name"), match.end("name")
+        if any(s < end and start < e for s, e in known_spans) or gazetteer.find(name):
+            continue
+        if not any(fold_accents(word) in _OUTFIT_WORDS for word in re.split(r"[\s-]+", name)):
+            continue
+        sentence = sentence_at(sentence_list, start)
+        if sentence is None:
+            continue
+        key = f"new-organisation:{fold_accents(name)}"
+        if key in found:
+            found[key].mentions += 1
+            found[key].extra["spans"].append((start, end))
+            continue
+        found[key] = NameFound(key, name, [name], start, end, sentence, None, extra={"spans": [(start, end)]})
+    return sorted(found.values(), key=lambda item: item.start)
 
 
 def _collect(text, sentence_list, gazetteer, body_start, kind) -> dict[str, NameFound]:
