@@ -9,6 +9,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from curation.extraction.text import SpanIndex
 from sources.front_matter import parse_front_matter
 
 DAY = "day"
@@ -77,17 +78,21 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     """Return the date expressions in text[start:end], the most specific reading of each span."""
     end = len(text) if end is None else end
     mentions: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = SpanIndex([])
     for form, pattern in _PATTERNS:
+        # Spans taken by a more specific form win; a form's own matches never overlap one another.
+        added = []
         for match in pattern.finditer(text, start, end):
             span = match.span()
-            if any(span[0] < t_end and t_start < span[1] for t_start, t_end in taken):
+            if taken.overlaps(*span):
                 continue
             mention = _mention(form, match)
             if mention is None:
                 continue
             mentions.append(mention)
-            taken.append(span)
+            added.append(span)
+        if added:
+            taken = SpanIndex(taken.spans + added)
     return sorted(mentions, key=lambda mention: mention.start)
 
 

@@ -3,7 +3,7 @@ import re
 from dataclasses import dataclass, field
 
 from curation.extraction.gazetteer import OPERATION, ORGANISATION, Entry, Gazetteer
-from curation.extraction.text import Sentence, sentence_at
+from curation.extraction.text import Sentence, SpanIndex, sentence_at
 from foundations.aliases import fold_accents
 
 # "Operation Sabre", "operation ‘Ghazab-lil-Haq’": a capitalised name after the word, for operations not yet known.
@@ -33,10 +33,11 @@ def find_operations(text: str, sentence_list: list[Sentence], gazetteer: Gazette
     known_spans = [(f.start, f.end) for f in found.values()]
     for item in found.values():
         known_spans += item.extra.get("spans", [])
+    known = SpanIndex(known_spans)
     for match in _NAMED_OPERATION.finditer(text, body_start):
         name = match.group("name").rstrip("’'\"”")
         start, end = match.start("name"), match.start("name") + len(name)
-        if any(s < end and start < e for s, e in known_spans):
+        if known.overlaps(start, end):
             continue
         first_word = fold_accents(name.split()[0].split("-")[0])
         if first_word in _NOT_OPERATION_NAMES or gazetteer.lookup(name) is not None:
@@ -64,11 +65,11 @@ _OUTFIT_WORDS = {"army", "front", "lashkar", "jaish", "tehreek", "tehrik", "sipa
 
 def find_organisations(text: str, sentence_list: list[Sentence], gazetteer: Gazetteer, body_start: int) -> list[NameFound]:
     found = _collect(text, sentence_list, gazetteer, body_start, ORGANISATION)
-    known_spans = [span for item in found.values() for span in item.extra.get("spans", [])]
+    known = SpanIndex([span for item in found.values() for span in item.extra.get("spans", [])])
     for match in _NAMED_OUTFIT.finditer(text, body_start):
         name = match.group("name")
         start, end = match.start("name"), match.end("name")
-        if any(s < end and start < e for s, e in known_spans) or gazetteer.find(name):
+        if known.overlaps(start, end) or gazetteer.find(text, start, end):
             continue
         if not any(fold_accents(word) in _OUTFIT_WORDS for word in re.split(r"[\s-]+", name)):
             continue

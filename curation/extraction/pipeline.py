@@ -7,7 +7,7 @@ from curation.extraction import attendees as attendee_extraction
 from curation.extraction import dates, decisions, figures, layout, meetings, operations
 from curation.extraction.gazetteer import GROUP, PERSON, REGION, Gazetteer, builtin_entries
 from curation.extraction.proposal import ATTENDEE, DECISION, FIGURE, MEETING, OPERATION as OPERATION_KIND, ORGANISATION, Proposed
-from curation.extraction.text import sentence_at, sentences
+from curation.extraction.text import SpanIndex, sentence_at, sentences
 from sources.front_matter import article_start
 
 
@@ -196,7 +196,7 @@ def _organisation_proposal(item, sentence_list) -> Proposed:
 
 def _decision_proposal(item, operation_items, index: int) -> Proposed:
     sentence = item.sentence
-    operation_keys = [op.key for op in operation_items if any(sentence.start <= s < sentence.end for s, _e in op.extra.get("spans", [(op.start, op.end)]))]
+    operation_keys = [op.key for op in operation_items if op.extra.setdefault("index", SpanIndex(op.extra.get("spans", [(op.start, op.end)]))).overlaps(sentence.start, sentence.end)]
     values = {
         "action": item.action,
         "domain": item.domain,
