@@ -29,6 +29,20 @@ from organisations.models import Organisation, OrganisationAlias, OrganisationCi
 from sources.models import Citation, SourceDocument
 
 
+# Extraction reads at least 200 KB of text a second on one core (README, "Extraction speed"): a web request
+# reads at most this many characters, about a second's work; longer sources are read by
+# `manage.py generate_proposals`, which has no request timeout to meet.
+INLINE_EXTRACTION_MAX_CHARS = 200_000
+
+
+def extracts_inline(source: SourceDocument) -> bool:
+    """Return True if the source is short enough to be read for proposals inside a web request."""
+    length = getattr(source, "text_length", None)
+    if length is None:
+        length = len(source.text or "")
+    return length <= INLINE_EXTRACTION_MAX_CHARS
+
+
 class ProposalError(Exception):
     """An editor's request about a proposal that cannot be carried out, with a message saying why."""
 

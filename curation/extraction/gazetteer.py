@@ -61,6 +61,8 @@ class _Variant:
     tokens: tuple[Token, ...]
     gaps: tuple[str, ...]
     entry: Entry
+    # Positions of the words written in capitals ("PM", "BLA"), which must be in capitals in the text too.
+    capitals: tuple[int, ...] = ()
 
 
 def _variant(variant: str, entry: Entry) -> _Variant | None:
@@ -68,7 +70,8 @@ def _variant(variant: str, entry: Entry) -> _Variant | None:
     if not tokens or len(tokens) > _MAX_WORDS:
         return None
     gaps = tuple(_gap_signature(variant[a.end : b.start]) for a, b in zip(tokens, tokens[1:]))
-    return _Variant(tokens, gaps, entry)
+    capitals = tuple(i for i, token in enumerate(tokens) if len(token.text) >= 2 and token.text.isupper())
+    return _Variant(tokens, gaps, entry, capitals)
 
 
 def _token_matches(variant_token: Token, text_token: Token) -> bool:
@@ -230,7 +233,8 @@ class Gazetteer:
             for variant in variants:
                 if variant.gaps != signature:
                     continue
-                if not case_sensitive or all(_token_matches(v, window[i]) for i, v in enumerate(variant.tokens)):
+                # The words are equal once folded; abbreviations must also be in capitals ("3 pm" is not the PM).
+                if not case_sensitive or all(window[i].text.isupper() for i in variant.capitals):
                     best = (variant.entry, length)
                     break
             if best is not None:
@@ -240,7 +244,7 @@ class Gazetteer:
             for length in range(1, min(5, len(window)) + 1):
                 if length > 1 and gap_at(length - 2):
                     break
-                skeleton = transliteration_skeleton([window[i].text for i in range(length)])
+                skeleton = _skeleton(tuple(window[i].text for i in range(length)))
                 if skeleton not in self._skeleton_prefixes:
                     break
                 entry = self._skeletons.get(skeleton)
@@ -254,6 +258,11 @@ class Gazetteer:
 @lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
     return fold_accents(word)
+
+
+@lru_cache(maxsize=65536)
+def _skeleton(words: tuple[str, ...]) -> str:
+    return transliteration_skeleton(list(words))
 
 
 # ----------------------------------------------------------------------------------------------
