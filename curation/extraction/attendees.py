@@ -33,7 +33,8 @@ _INSTITUTION_WORDS = {"home", "interior", "tribal", "affairs", "frontier", "cons
                       "bureau", "agency", "agencies", "force", "forces", "command", "division", "intelligence", "special", "branch", "counter",
                       "terrorism", "security", "prosecution", "finance", "law", "information", "health", "education", "excise", "revenue",
                       "planning", "development", "services", "administration", "state", "bank", "general", "operations", "staff",
-                      "headquarters", "province", "provincial", "federal", "national", "and", "of", "the", "for", "on", "(home)", "home)"}
+                      "headquarters", "province", "provincial", "federal", "national", "and", "of", "the", "for", "on", "(home)", "home)",
+                      "balochistan", "sindh", "punjab", "khyber", "pakhtunkhwa", "gilgit", "baltistan", "kashmir", "islamabad"}
 _OFFICE_PREFIXES = {"additional", "deputy", "assistant", "joint", "senior", "special", "principal", "chief"}
 _LIST_OPENER = re.compile(r"^.*?\b(?:attended by|attended by the|besides|including|present were|among those present were|comprising|"
                           r"joined by|and also|as well as|such as|participants included)\s+", re.IGNORECASE)
@@ -178,7 +179,6 @@ def _unknown_attendees(text: str, sentence: Sentence, claimed: list[tuple[int, i
     return results
 
 
-_GROUP_THEN_AND = re.compile(r"\b(?:" + "|".join(sorted(_GROUP_HEADS | _OFFICE_HEADS)) + r")\s+and\s+", re.IGNORECASE)
 
 
 def _split_list(text: str, start: int, end: int):
@@ -191,11 +191,22 @@ def _split_list(text: str, start: int, end: int):
     yield from _split_after_groups(text, position, end)
 
 
+_AND = re.compile(r"\s+and\s+")
+
+
+def _heads_in(words: list[str]) -> bool:
+    return any(word.casefold().strip("(),.") in _GROUP_HEADS | _OFFICE_HEADS for word in words)
+
+
 def _split_after_groups(text: str, start: int, end: int):
+    """Split at an "and" that closes one office or group and opens another: "tribal elders of Kech and senior officers"."""
     position = start
-    for match in _GROUP_THEN_AND.finditer(text, start, end):
-        yield position, match.end() - len(match.group().split()[-1]) - 1
-        position = match.end()
+    for match in _AND.finditer(text, start, end):
+        left = text[position : match.start()].split()
+        right = text[match.end() : end].split()[:4]
+        if _heads_in(left) and _heads_in(right):
+            yield position, match.start()
+            position = match.end()
     yield position, end
 
 

@@ -66,7 +66,10 @@ def test_unknown_offices_and_groups_are_proposed_in_their_own_words():
     )
     result = extract(text, datetime.date(2022, 5, 10))
     words = attendee_words(result)
+    assert "Commandant Balochistan Constabulary" in words
     assert "Secretary Home and Tribal Affairs" in words
+    assert "tribal elders of Kech" in words
+    assert "senior officers of the Levies Force" in words
     new = [p for p in result.attendees if p.values.get("is_new")]
     assert all(p.note for p in new)
 
