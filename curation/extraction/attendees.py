@@ -234,6 +234,8 @@ def _unknown_from_fragment(text: str, start: int, end: int) -> tuple[int, int, s
     folded = [w.casefold().strip("(),") for w in words]
     group_at = [i for i, w in enumerate(folded) if w in _GROUP_HEADS]
     if group_at and (fragment[:1].islower() or folded[0] in _GROUP_HEADS | {"senior", "elected", "other", "all", "relevant"}):
+        if len(words) < 2:
+            return None  # a bare "officials" says too little to propose
         return start, start + len(fragment), fragment, True
     office_at = [i for i, w in enumerate(folded) if w in _OFFICE_HEADS]
     if not office_at or not words[0][:1].isupper() and folded[0] not in _OFFICE_HEADS:
