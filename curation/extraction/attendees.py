@@ -168,11 +168,26 @@ def _unknown_attendees(text: str, sentence: Sentence, claimed: list[tuple[int, i
         cursor = max(cursor, end)
     pieces.append((cursor, sentence.end))
     for piece_start, piece_end in pieces:
+        # "senior civilian, military, and law enforcement officers": the qualifiers listed before a group belong to it.
+        qualifiers_from = None
         for fragment_start, fragment_end in _split_list(text, piece_start, piece_end):
             found = _unknown_from_fragment(text, fragment_start, fragment_end)
             if found is None:
+                lead_start = fragment_start + len(text[fragment_start:fragment_end]) - len(text[fragment_start:fragment_end].lstrip())
+                lead = _FRAGMENT_LEAD.match(text[lead_start:fragment_end])
+                lead_start += lead.end() if lead else 0
+                words_here = text[lead_start:fragment_end].split()
+                if words_here and len(words_here) <= 3 and words_here[0][:1].islower() and not _heads_in(words_here):
+                    qualifiers_from = qualifiers_from if qualifiers_from is not None else lead_start
+                else:
+                    qualifiers_from = None
                 continue
             start, end, words, is_group = found
+            if is_group and qualifiers_from is not None:
+                while text[qualifiers_from].isspace():
+                    qualifiers_from += 1
+                start, words = qualifiers_from, text[qualifiers_from:end]
+            qualifiers_from = None
             key = ("new-group:" if is_group else "new-office:") + " ".join(words.casefold().split())
             entry = Entry(key, GROUP if is_group else OFFICE, words, (words,), attrs={"new": True})
             results.append(AttendeeFound(entry, words, start, end, None, sentence, role))

@@ -159,3 +159,8 @@ def test_an_article_without_a_published_line_is_evaluated(tmp_path, capsys):
     )
     call_command("evaluate_extraction", str(tmp_path), str(tmp_path / "answers.json"))
     assert "1 of 1 articles evaluated" in capsys.readouterr().out
+
+
+def test_qualifiers_listed_before_a_group_belong_to_it():
+    text = "KARACHI: The Sindh Apex Committee met on Monday. Present were the IGP and senior civil, military and intelligence officials."
+    assert "senior civil, military and intelligence officials" in attendee_words(extract(text, datetime.date(2022, 5, 10)))
