@@ -177,7 +177,8 @@ def _unknown_attendees(text: str, sentence: Sentence, claimed: list[tuple[int, i
                 lead = _FRAGMENT_LEAD.match(text[lead_start:fragment_end])
                 lead_start += lead.end() if lead else 0
                 words_here = text[lead_start:fragment_end].split()
-                if words_here and len(words_here) <= 3 and words_here[0][:1].islower() and not _heads_in(words_here):
+                if (words_here and len(words_here) <= 3 and words_here[0][:1].islower() and not _heads_in(words_here)
+                        and not _LIST_CLOSER.search(" " + text[lead_start:fragment_end]) and not _LIST_OPENER.match(text[lead_start:fragment_end])):
                     qualifiers_from = qualifiers_from if qualifiers_from is not None else lead_start
                 else:
                     qualifiers_from = None
