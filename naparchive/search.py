@@ -18,12 +18,14 @@ the archive or the words: on PostgreSQL one a kind with a vector and one for the
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import connection
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from foundations.aliases import normalize_name
+from foundations.caching import archive_cache_version
 from foundations.search_query import ParsedQuery, parse_query
 from naparchive import search_names, search_portable, search_postgresql
 
@@ -209,7 +211,9 @@ def archive_search(*, query: str, kind: str = "", page: int = 1) -> SearchResult
     query = query.strip()
     postgresql = connection.vendor == "postgresql"
     # Parsed once, its names given every spelling, then compiled for the database in use.
-    parsed = search_names.expand(parse_query(query)) if query else ParsedQuery()
+    # The archive's cache version, read once for the values kept until it changes (names, small kinds).
+    version = archive_cache_version() if query and settings.ARCHIVE_CACHE_SHARED else None
+    parsed = search_names.expand(parse_query(query), search_names.name_index(version)) if query else ParsedQuery()
     if kind:
         keys, limit, offset = [kind], HITS_PER_PAGE, (page - 1) * HITS_PER_PAGE
     else:
@@ -220,7 +224,7 @@ def archive_search(*, query: str, kind: str = "", page: int = 1) -> SearchResult
     vector_keys = [key for key in keys if postgresql and key in search_postgresql.TABLES] if parsed else []
     portable = search_portable.ranked_pages(
         [key for key in keys if key not in vector_keys] if parsed else [],
-        parsed, ranked=RANKED_MATCHES, limit=limit, offset=offset,
+        parsed, ranked=RANKED_MATCHES, limit=limit, offset=offset, version=version,
     )
     literal = _literal_pattern(parsed.wanted_spellings) if parsed else None
     groups = []

@@ -38,6 +38,7 @@ WORD_SKELETON = 4
 # The longest name, in words, looked for among a query's words.
 MAX_NAME_WORDS = 8
 SUGGESTIONS = 5
+EXPANSIONS_KEPT = 1024
 
 
 @dataclass(frozen=True)
@@ -151,22 +152,37 @@ def _build_index() -> NameIndex:
     return NameIndex(tuple(entries), freeze(by_form), freeze(by_skeleton), by_word)
 
 
-# This process's copy of the index and the cache version it was read under: while the version stays
-# the same, reading it back from the shared cache (and unpickling thousands of names) is saved.
-_kept: tuple[int, NameIndex] | None = None
+# This process's copy of each value kept below and the cache version it was read under: while the
+# version stays the same, reading it back from the shared cache (and unpickling thousands of names)
+# is saved.
+_kept: dict[str, tuple[int, object]] = {}
 
 
-def name_index() -> NameIndex:
-    """Return the index of public names, kept until the archive changes."""
-    global _kept
+def kept_in_process(name: str, compute, version: int | None = None):
+    """Return compute(), kept until the archive changes: in the shared cache, and a copy in this process.
+
+    `version`: the archive's cache version if the caller has just read it (one round trip to the cache
+    for the several values a search needs).
+    """
     if not settings.ARCHIVE_CACHE_SHARED:
-        return _build_index()
-    version = archive_cache_version()
-    if _kept is not None and _kept[0] == version:
-        return _kept[1]
-    index = kept_until_archive_changes("search-name-index", _build_index)
-    _kept = (version, index)
-    return index
+        return compute()
+    version = version if version is not None else archive_cache_version()
+    kept = _kept.get(name)
+    if kept is not None and kept[0] == version:
+        return kept[1]
+    value = kept_until_archive_changes(name, compute)
+    _kept[name] = (version, value)
+    return value
+
+
+def name_index(version: int | None = None) -> NameIndex:
+    """Return the index of public names, kept until the archive changes."""
+    return kept_in_process("search-name-index", _build_index, version)
+
+
+# Queries expanded through the index `_expanded_by` (this process's copy of it).
+_expanded: dict[ParsedQuery, ParsedQuery] = {}
+_expanded_by: NameIndex | None = None
 
 
 def expand(parsed: ParsedQuery, index: NameIndex | None = None) -> ParsedQuery:
@@ -178,6 +194,18 @@ def expand(parsed: ParsedQuery, index: NameIndex | None = None) -> ParsedQuery:
     if not parsed:
         return parsed
     index = index or name_index()
+    # The same few queries come again and again (links, the overview then a kind's pages): expanded once
+    # per index, which is replaced when the archive changes.
+    global _expanded_by
+    if _expanded_by is not index or len(_expanded) >= EXPANSIONS_KEPT:
+        _expanded.clear()
+        _expanded_by = index
+    if parsed not in _expanded:
+        _expanded[parsed] = _expand(parsed, index)
+    return _expanded[parsed]
+
+
+def _expand(parsed: ParsedQuery, index: NameIndex) -> ParsedQuery:
     clauses = []
     for clause in parsed.clauses:
         terms, expanded, start = list(clause.terms), [], 0

@@ -6,7 +6,11 @@ conditions: each wanted term in one of the kind's text fields (case-insensitivel
 term in any; the newest `ranked` matches are ranked in Python by how often the words occur, a
 word in the title or name counting four times.
 
-All the kinds asked for are answered by one query: a UNION ALL of each kind's public() matches,
+The small kinds (offices, bodies, organisations, figures: tens or hundreds of records) are read
+whole, public() rows only, once after each change of the archive and kept (like the index of names,
+naparchive.search_names), and matched here in Python with the parsed query's own meaning
+(ParsedQuery.matches, which the property test holds both databases to): no query while the archive
+does not change. The other kinds asked for (every other kind on SQLite) are answered by one query: a UNION ALL of each kind's public() matches,
 each row the kind's name and the columns a hit needs as one JSON object (the kinds' columns differ
 in number and type, a JSON object is one column on both databases). A kind a query each cost about
 a millisecond of Django's query building and a round trip apiece, for tables of a few dozen rows.
@@ -22,13 +26,14 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import CharField, DecimalField, F, QuerySet, Value
-from django.db.models.functions import Cast, JSONObject
+from django.db.models import CharField, DecimalField, F, QuerySet, Value, Window
+from django.db.models.functions import Cast, JSONObject, RowNumber
 
 from figures.models import Figure, Measure
 from meetings.models import Body, Decision, Meeting, Office, Person
 from foundations.aliases import normalize_name
 from foundations.search_query import Clause, ParsedQuery, Term, query_condition
+from naparchive.search_names import kept_in_process
 from naparchive.search_postgresql import RankedPage
 from operations.models import Operation
 from organisations.models import Organisation
@@ -183,13 +188,54 @@ def _rows(kinds: list[str], parsed: ParsedQuery, ranked: int) -> list[tuple[str,
         return [(kind, json.loads(row) if isinstance(row, str) else row) for kind, row in cursor.fetchall()]
 
 
-def ranked_pages(kinds: list[str], parsed: ParsedQuery, *, ranked: int, limit: int, offset: int) -> dict[str, RankedPage]:
-    """Return each kind's best matches from `offset`, among its newest `ranked` matches: one query for them all."""
+# Read whole and matched in Python: kinds of a few hundred records at most.
+KEPT_KINDS = ("offices", "bodies", "organisations", "figures")
+
+
+def _public_rows(kind: str) -> QuerySet:
+    """Return every public record of the kind as rows (kind, position newest first, JSON object of its columns)."""
+    fields = _fields()[kind]
+    model = fields.queryset.model
+    row = JSONObject(**{path: _json_value(model, path) for path in fields.paths})
+    position = Window(RowNumber(), order_by=list(fields.newest))
+    return fields.queryset.order_by().values_list(Value(kind, output_field=CharField()), position, row)
+
+
+def _read_kept_kinds() -> dict[str, tuple[tuple[dict, tuple[str, ...]], ...]]:
+    """Return each kept kind's public records, newest first, each with its texts as matched: one query."""
+    branches = [_public_rows(kind) for kind in KEPT_KINDS]
+    rows: dict[str, list] = {kind: [] for kind in KEPT_KINDS}
+    for kind, position, row in branches[0].union(*branches[1:], all=True):
+        row = json.loads(row) if isinstance(row, str) else row
+        rows[kind].append((position, row))
+    kept = {}
+    for kind, found in rows.items():
+        text_fields = _fields()[kind].text_fields
+        kept[kind] = tuple((row, tuple(str(row[name] or "") for name in text_fields)) for _, row in sorted(found, key=lambda item: item[0]))
+    return kept
+
+
+def kept_kinds(version: int | None = None) -> dict[str, tuple[tuple[dict, tuple[str, ...]], ...]]:
+    return kept_in_process("search-kept-kinds", _read_kept_kinds, version)
+
+
+def ranked_pages(kinds: list[str], parsed: ParsedQuery, *, ranked: int, limit: int, offset: int, version: int | None = None) -> dict[str, RankedPage]:
+    """Return each kind's best matches from `offset`, among its newest `ranked` matches.
+
+    The kept kinds from the kept rows; the others in one query for them all.
+    """
     if not parsed or not kinds:
         return {kind: RankedPage([], 0, "") for kind in kinds}
     rows: dict[str, list[dict]] = {kind: [] for kind in kinds}
-    for kind, row in _rows(kinds, parsed, ranked):
-        rows[kind].append(row)
+    queried = [kind for kind in kinds if kind not in KEPT_KINDS]
+    if queried:
+        for kind, row in _rows(queried, parsed, ranked):
+            rows[kind].append(row)
+    if len(queried) < len(kinds):
+        kept = kept_kinds(version)
+        for kind in kinds:
+            if kind in KEPT_KINDS:
+                rows[kind] = [row for row, texts in kept[kind] if parsed.matches(texts)][:ranked]
     spellings = [spelling.lower() for spelling in parsed.wanted_spellings]
     wanted = {normalize_name(spelling) for spelling in spellings}
     pages = {}
