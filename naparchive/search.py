@@ -8,12 +8,13 @@ The overview shows each kind's best OVERVIEW_HITS hits and links to that kind's 
 (HITS_PER_PAGE a page). On PostgreSQL: full-text search on the stored vector for the kinds that
 have one, ranked with ts_rank, one statement a kind (naparchive.search_postgresql). On SQLite, and for
 the small kinds on both: every wanted term must appear and no excluded one, ranked by how often the
-words occur, every such kind in one query (naparchive.search_portable). Either way a kind ranks only its newest RANKED_MATCHES matches (ranking
+words occur; the small kinds are kept in memory between changes of the archive and matched in Python,
+the others (on SQLite) answered by one query (naparchive.search_portable). Either way a kind ranks only its newest RANKED_MATCHES matches (ranking
 reads each match's text, and a common word matches most of the archive); the page says so when
 there may be more. Snippets are cut in Python around the words matched: on PostgreSQL the words the
 stemmer reduced to the query's lexemes (ts_headline re-parses each whole text, which was most of a
 search's time), on SQLite the words as typed. The number of queries does not depend on the size of
-the archive or the words: on PostgreSQL one a kind with a vector and one for the rest (6), on SQLite 1.
+the archive or the words: on PostgreSQL one a kind with a vector (5), on SQLite 1 (with a shared cache).
 """
 import re
 from dataclasses import dataclass, field
