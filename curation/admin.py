@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models.functions import Length
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -7,7 +8,7 @@ from django.utils.html import format_html
 from curation.admin_workbench import Workbench
 from curation.models import Proposal
 from curation.selectors import gazetteer_build
-from curation.services import ProposalError, proposal_accept, proposal_reject, proposals_generate
+from curation.services import INLINE_EXTRACTION_MAX_CHARS, ProposalError, extracts_inline, proposal_accept, proposal_reject, proposals_generate
 from sources.models import SourceDocument
 
 
@@ -48,10 +49,26 @@ class ProposalAdmin(admin.ModelAdmin):
             return HttpResponseNotAllowed(["POST"])
         if not self.has_change_permission(request):
             raise PermissionDenied
-        sources = list(SourceDocument.objects.filter(proposals__isnull=True).order_by("id"))
+        waiting = SourceDocument.objects.filter(proposals__isnull=True).annotate(text_length=Length("text")).defer("text").order_by("id")
+        # One request reads at most INLINE_EXTRACTION_MAX_CHARS in all, so it never holds a worker for long.
+        chosen, budget, left = [], INLINE_EXTRACTION_MAX_CHARS, 0
+        for source in waiting:
+            if extracts_inline(source) and source.text_length <= budget:
+                chosen.append(source.pk)
+                budget -= source.text_length
+            else:
+                left += 1
         gazetteer = gazetteer_build()
+        sources = list(SourceDocument.objects.filter(pk__in=chosen).order_by("id"))
         made = sum(len(proposals_generate(source=source, gazetteer=gazetteer)) for source in sources)
         self.message_user(request, f"Read {len(sources)} new source{'s' if len(sources) != 1 else ''}: {made} proposals to review.", messages.SUCCESS)
+        if left:
+            self.message_user(
+                request,
+                f"{left} source{'s are' if left != 1 else ' is'} too long to read here (over {INLINE_EXTRACTION_MAX_CHARS:,} characters "
+                "in one request): run “manage.py generate_proposals” on the server to read them.",
+                messages.WARNING,
+            )
         return HttpResponseRedirect(reverse("admin:curation_proposal_changelist") + "?state__exact=pending")
 
     def change_view(self, request, object_id, form_url="", extra_context=None):

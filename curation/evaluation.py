@@ -88,11 +88,11 @@ def prediction_from_proposals(proposals) -> Prediction:
             prediction.meeting_body = values.get("body_key")
             prediction.chair = values.get("chair_name")
         elif proposal.kind == "attendee":
-            prediction.attendee_offices.add(values["key"])
+            prediction.attendee_offices.add(_unknown_key(values["as_written"]) if values.get("is_new") else values["key"])
         elif proposal.kind == "operation":
             prediction.operations.add(_unknown_key(values["name"]) if values.get("is_new") else values["key"])
         elif proposal.kind == "organisation":
-            prediction.banned_organisations.add(values["key"])
+            prediction.banned_organisations.add(_unknown_key(values["name"]) if values.get("is_new") else values["key"])
     return prediction
 
 
@@ -105,12 +105,22 @@ def name_key(gazetteer: Gazetteer, name: str, kinds: set[str], province: str | N
     entry = gazetteer.lookup(name)
     if entry is None or entry.kind not in kinds:
         matches = gazetteer.find(name, kinds=kinds)
-        entry = matches[0].entry if matches else None
+        entry = matches[0].entry if matches and _only_qualifiers_outside(name, matches[0]) else None
     if entry is None:
         return _unknown_key(name)
     if entry.kind == OFFICE:
         entry = qualify(entry, gazetteer, province)
     return entry.key
+
+
+_QUALIFIERS = {"the", "caretaker", "acting", "interim", "then", "provincial", "federal", "north", "south", "east", "west", "former"}
+
+
+def _only_qualifiers_outside(name: str, match) -> bool:
+    """Return True if the words of `name` outside a known name only qualify it ("caretaker Chief Minister",
+    "IG Frontier Corps (North)"), so "Additional IG CTD" or "Governor State Bank" stay offices of their own."""
+    outside = tokenize(name[: match.start] + " " + name[match.end :])
+    return all(token.key in _QUALIFIERS for token in outside)
 
 
 @dataclass

@@ -29,6 +29,20 @@ from organisations.models import Organisation, OrganisationAlias, OrganisationCi
 from sources.models import Citation, SourceDocument
 
 
+# Extraction reads at least 200 KB of text a second on one core (README, "Extraction speed"): a web request
+# reads at most this many characters, about a second's work; longer sources are read by
+# `manage.py generate_proposals`, which has no request timeout to meet.
+INLINE_EXTRACTION_MAX_CHARS = 200_000
+
+
+def extracts_inline(source: SourceDocument) -> bool:
+    """Return True if the source is short enough to be read for proposals inside a web request."""
+    length = getattr(source, "text_length", None)
+    if length is None:
+        length = len(source.text or "")
+    return length <= INLINE_EXTRACTION_MAX_CHARS
+
+
 class ProposalError(Exception):
     """An editor's request about a proposal that cannot be carried out, with a message saying why.
 
@@ -38,16 +52,6 @@ class ProposalError(Exception):
     def __init__(self, message: str, *, field: str | None = None):
         super().__init__(message)
         self.field = field
-
-
-# Extraction reads a report in well under a second up to this size (the longest seed is about 6,000
-# characters); a longer text is read by `manage.py generate_proposals` rather than inside a web request.
-INLINE_EXTRACTION_MAX_CHARS = 100_000
-
-
-def extracts_inline(source: SourceDocument) -> bool:
-    """Return True if the source is small enough for its proposals to be read inside a web request."""
-    return len(source.text) <= INLINE_EXTRACTION_MAX_CHARS
 
 
 def proposals_generate(*, source: SourceDocument, gazetteer: Gazetteer | None = None, replace_pending: bool = False) -> list[Proposal]:
@@ -329,7 +333,7 @@ def _body_for(values: dict, *, create: bool, acceptance: _Acceptance | None = No
     body = Body.objects.filter(name__iexact=name).first() or Body.objects.filter(aliases__name__iexact=name).first()
     if body is not None or not create:
         return body
-    if not name or (name.casefold() in _GENERIC_BODY_NAMES and values.get("body_key") in ("body:apex-committee", "body:provincial-apex-committee")):
+    if not name or (name.casefold() in _GENERIC_BODY_NAMES and values.get("body_key") in ("body:apex-committee", "body:provincial-apex-committee", "body:nap-review-committee")):
         raise ProposalError("The report names the body only as “the apex committee”: choose the body that met, or name a new one.", field="body_name")
     kinds = {choice: label for choice, label in Body.Kind.choices}
     kind = values.get("body_kind") or Body.Kind.OTHER
@@ -341,7 +345,7 @@ def _body_for(values: dict, *, create: bool, acceptance: _Acceptance | None = No
 
 
 # What a report calls a body it does not name: an editor who typed a real name has answered the question.
-_GENERIC_BODY_NAMES = {"apex committee", "the apex committee", "provincial apex committee", "the provincial apex committee"}
+_GENERIC_BODY_NAMES = {"apex committee", "the apex committee", "provincial apex committee", "the provincial apex committee", "nap review committee", "the nap review committee"}
 
 
 def _meeting_for(proposal: Proposal, values: dict) -> Meeting:

@@ -295,6 +295,21 @@ class PublishableAdmin(SimpleHistoryAdmin):
         if correction is not None:
             self.message_user(request, f"Correction published: “{correction.note}”", messages.INFO)
 
+    def save_related(self, request, form, formsets, change):
+        if not is_curated(self.model):
+            super().save_related(request, form, formsets, change)
+            return
+        # Links (many-to-many) and parts are saved after the record: the changes feed records what they change.
+        services.record_links_save(record=form.instance, save_links=lambda: super(PublishableAdmin, self).save_related(request, form, formsets, change))
+
+    def delete_model(self, request, obj):
+        # The delete button goes through the one write path, so the changes feed and history record it.
+        services.record_delete(record=obj, user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for record in queryset:
+            services.record_delete(record=record, user=request.user)
+
     def save_formset(self, request, form, formset, change):
         note = (form.cleaned_data.get("correction_note") or "").strip()
         instances = formset.save(commit=False)

@@ -144,10 +144,12 @@ class ModelValidatingSerializer(serializers.ModelSerializer):
                     user=request.user if request is not None else None,
                     expected_version=self._expected_version,
                     correction_note=self._correction_note,
+                    many_to_many={
+                        field.name: validated_data[field.name]
+                        for field in instance._meta.many_to_many
+                        if field.name in validated_data
+                    },
                 )
-            for field in instance._meta.many_to_many:
-                if field.name in validated_data:
-                    getattr(instance, field.name).set(validated_data[field.name])
         return instance
 
 

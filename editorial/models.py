@@ -93,3 +93,62 @@ class Discrepancy(EditorialRecord):
     def clean(self):
         if sum(getattr(self, f"{field}_id") is not None for field in CITATION_TARGETS) != 1:
             raise ValidationError("Say which fact the sources disagree about: one meeting, attendee, decision or operation.")
+
+
+class ChangeQuerySet(models.QuerySet):
+    def after(self, position: int):
+        return self.filter(pk__gt=position)
+
+
+class Change(CheckedTextModel):
+    """One public change, as the changes feed (/api/v1/changes/) lists it: written by editorial.services alone.
+
+    Its id is the feed's position. editorial.change_log takes a lock before writing entries (see there), so
+    ids are handed out in commit order and a reader who has seen id n never later sees an id below n.
+    """
+
+    class Action(models.TextChoices):
+        CREATED = "created", "Entered public view"
+        UPDATED = "updated", "Changed"
+        CORRECTED = "corrected", "Corrected, with a public note"
+        RELATED = "related_changed", "Changed through a record it embeds or depends on"
+        WITHDRAWN = "withdrawn", "Left public view (kept)"
+        DELETED = "deleted", "Deleted"
+
+    id = models.BigAutoField(primary_key=True)
+    resource = models.CharField(max_length=30, help_text="The API resource the record belongs to (meeting, person...).")
+    record_id = models.BigIntegerField(help_text="The record's permanent id.")
+    action = models.CharField(max_length=20, choices=Action.choices)
+    at = models.DateTimeField(default=timezone.now, help_text="When the change was made.")
+    note = models.TextField(blank=True, help_text="The public correction note, for a correction.")
+    cause_resource = models.CharField(max_length=30, blank=True, help_text="For a related change: the resource that changed.")
+    cause_id = models.BigIntegerField(null=True, blank=True, help_text="For a related change: the record that changed.")
+
+    objects = ChangeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.resource} {self.record_id} {self.action}"
+
+
+class FormerSlug(CheckedTextModel):
+    """A slug a record had before its current one: old addresses redirect (301) to the record and still filter.
+
+    Written by editorial.services.record_save when a record's slug changes. A slug belongs to one record
+    of a kind at a time: a record that takes a slug takes it over from any record that had it before.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    slug = models.SlugField(max_length=200, help_text="The slug the record was known by.")
+    replaced_at = models.DateTimeField(default=timezone.now, help_text="When the record stopped using it.")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["content_type", "slug"], name="former_slug_once_per_kind")]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return self.slug

@@ -26,10 +26,12 @@ plain draft/published status, moved by the same transitions) and the citations o
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
 
-from editorial.models import PUBLISH_PERMISSION, Correction, Discrepancy
+from editorial.change_log import ChangeRecorder
+from editorial.models import PUBLISH_PERMISSION, Correction, Discrepancy, FormerSlug
 from meetings.models import Attendee, Decision, Meeting
 from foundations.publication import EditorialRecord, Publishable, PublicationStatus
 from operations.models import Operation
@@ -224,6 +226,7 @@ def record_save(
     correction_note: str = "",
     change_reason: str = "",
     part_of: models.Model | None = None,
+    many_to_many: dict[str, list] | None = None,
 ) -> Correction | None:
     """
     Save an edited record, refusing it if it was saved since `expected_version`; return the correction made.
@@ -235,12 +238,16 @@ def record_save(
     parent (`part_of`: an attendee, a citation on the parent's form) is covered by the parent's note,
     published once, on the parent. `expected_version=None` skips the version check (parts saved with
     their parent, whose own version was checked). `change_reason` goes to the history only.
+    `many_to_many` (field name: records) sets links saved with the record. The changes feed gets the
+    record's change, and those of the records embedding it (see editorial.change_log).
     """
     note = correction_note.strip()
     with transaction.atomic():
         if record.pk is not None and not type(record)._default_manager.filter(pk=record.pk).exists():
             raise WorkflowError(f"This {record._meta.verbose_name} has been deleted.")
         corrected = public_change_check(record=record, user=user, correction_note=note)
+        recorder = ChangeRecorder(record)
+        former_slug = _stored_slug(record)
         if record.pk is None:
             if isinstance(record, EditorialRecord):
                 if user is not None and user.is_authenticated:
@@ -256,10 +263,36 @@ def record_save(
             elif _has_status(record):
                 record.status = type(record)._default_manager.filter(pk=record.pk).values_list("status", flat=True).get()
             _write(record, user=user, change_reason=change_reason or note)
+        _keep_slug_history(record=record, former_slug=former_slug)
+        for name, linked in (many_to_many or {}).items():
+            getattr(record, name).set(linked)
+        corrections = []
         if note and part_of is None:
             corrections = [record_correct(record=item, user=user, note=note) for item in corrected]
-            return corrections[0] if corrections else None
-    return None
+        recorder.finish(correction_notes=[(item.record, item.note) for item in corrections])
+        return corrections[0] if corrections else None
+
+
+def _has_slug(record: models.Model) -> bool:
+    return any(field.name == "slug" for field in record._meta.concrete_fields)
+
+
+def _stored_slug(record: models.Model) -> str | None:
+    if record.pk is None or not _has_slug(record):
+        return None
+    return type(record)._default_manager.filter(pk=record.pk).values_list("slug", flat=True).first()
+
+
+def _keep_slug_history(*, record: models.Model, former_slug: str | None) -> None:
+    """Keep a record's former slug (its old addresses then redirect to it), and give its current slug to it alone."""
+    if not _has_slug(record):
+        return
+    kind = ContentType.objects.get_for_model(type(record))
+    FormerSlug.objects.filter(content_type=kind, slug=record.slug).delete()
+    if former_slug and former_slug != record.slug:
+        FormerSlug.objects.update_or_create(
+            content_type=kind, slug=former_slug, defaults={"object_id": record.pk, "replaced_at": timezone.now()}
+        )
 
 
 def record_delete(*, record: models.Model, user: User, correction_note: str = "", part_of: models.Model | None = None) -> None:
@@ -267,13 +300,25 @@ def record_delete(*, record: models.Model, user: User, correction_note: str = ""
     note = correction_note.strip()
     with transaction.atomic():
         corrected = public_change_check(record=record, user=user, correction_note=note, deleting=True)
+        recorder = ChangeRecorder(record)
         if user is not None and user.is_authenticated:
             record._history_user = user
         record._change_reason = note or None
         record.delete()
+        corrections = []
         if note and part_of is None:
-            for item in corrected:
-                record_correct(record=item, user=user, note=note)
+            # A deleted record takes no note of its own: the feed says it was deleted.
+            corrections = [record_correct(record=item, user=user, note=note) for item in corrected if item.pk is not None]
+        recorder.finish(correction_notes=[(item.record, item.note) for item in corrections])
+
+
+def record_links_save(*, record: models.Model, save_links) -> None:
+    """Save a record's links and parts after the record itself (`save_links()`: the admin's many-to-many
+    fields and inline aliases), recording in the changes feed what they change."""
+    with transaction.atomic():
+        recorder = ChangeRecorder(record)
+        save_links()
+        recorder.finish()
 
 
 def record_correct(*, record: models.Model, user: User, note: str) -> Correction:
@@ -326,6 +371,7 @@ def _move(record, *, to_status: str, user: User, reason: str) -> None:
     and the loser changes nothing, its history included.
     """
     manager = type(record)._default_manager
+    recorder = ChangeRecorder(record)
     from_status = record.status
     changes = {"status": to_status}
     if isinstance(record, EditorialRecord):
@@ -343,6 +389,7 @@ def _move(record, *, to_status: str, user: User, reason: str) -> None:
         record.reviewed_by = user if user is not None and user.is_authenticated else record.reviewed_by
         record.published_at = record.published_at or timezone.now()
     _write(record, user=user, change_reason=reason)
+    recorder.finish()
 
 
 def _publication_set(record: EditorialRecord) -> tuple[list[EditorialRecord], list[str]]:

@@ -35,13 +35,13 @@ class FigureViewSet(WorkflowViewSet):
     search_fields = ["measure__name", "quote", "period_text", "place_note", "given_by", "note"]
     search_related_fields = ["places__name"]
     export_columns = [
-        *columns("id", "slug", "measure.slug", "measure.name"),
+        *columns("id", "slug", "measure.id", "measure.slug", "measure.name"),
         ("value", lambda figure: figure.number_display.replace(",", "")),
         *columns("qualifier", "unit", "value_display"),
         ("places", _places),
         *columns(
             "place_note", "period_text", "period_start", "period_start_precision", "period_end", "period_end_precision",
-            "period_display", "period_note", "given_by", "given_by_body.slug", "source.slug", "quote", "note", "status",
+            "period_display", "period_note", "given_by", "given_by_body.id", "given_by_body.slug", "source.id", "source.slug", "quote", "note", "status",
             "created_at", "updated_at",
         ),
     ]

@@ -5,6 +5,7 @@ from figures import selectors
 from figures.filters import FigureFilter
 from figures.models import Figure, Measure
 from foundations.listing import FilteredListView
+from foundations.slugs import FormerSlugRedirectMixin
 
 
 class FigureListView(FilteredListView):
@@ -24,7 +25,7 @@ class FigureListView(FilteredListView):
         return context
 
 
-class FigureDetailView(DetailView):
+class FigureDetailView(FormerSlugRedirectMixin, DetailView):
     template_name = "figures/figure_detail.html"
 
     def get_queryset(self):
@@ -46,7 +47,7 @@ class MeasureListView(ListView):
         return Measure.objects.public().order_by("name")
 
 
-class MeasureDetailView(DetailView):
+class MeasureDetailView(FormerSlugRedirectMixin, DetailView):
     template_name = "figures/measure_detail.html"
 
     def get_queryset(self):

@@ -1,5 +1,5 @@
 """Which apps and tables are the archive's, and when the archive last changed (the latest `updated_at`
-of every public record kind).
+of every public record kind, and the changes feed's latest position).
 
 A public record kind is a model whose queryset has `public()`; the app registry names them, so this
 module needs no app of its own.
@@ -65,3 +65,27 @@ def _archive_last_modified() -> Any:
     if timezone.is_naive(value):
         value = timezone.make_aware(value, datetime.timezone.utc)
     return value
+
+
+def archive_change_position() -> int:
+    """Return the changes feed's latest position (0 if empty): it moves at every public change, deletions too.
+
+    The feed's model is named by settings.ARCHIVE_CHANGE_LOG_MODEL ("app_label.Model"), so this module
+    imports no app.
+    """
+    return kept_until_archive_changes("change-position", _archive_change_position)
+
+
+def _archive_change_position() -> int:
+    model = apps.get_model(settings.ARCHIVE_CHANGE_LOG_MODEL)
+    return model._default_manager.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+
+def archive_state() -> str:
+    """Return a value that changes whenever anything a reader or editor sees may have changed.
+
+    The feed's position covers public changes, deletions included; the latest `updated_at` (to the
+    microsecond) covers drafts, which the feed leaves out.
+    """
+    last_modified = archive_last_modified()
+    return f"{archive_change_position()}:{last_modified.isoformat() if last_modified else ''}"

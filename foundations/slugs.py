@@ -27,3 +27,39 @@ def free_slug(model: type[models.Model], base: str, *, reserved: Iterable[str] =
     while f"{base}-{suffix}" in taken:
         suffix += 1
     return f"{base}-{suffix}"
+
+
+def record_by_former_slug(queryset: models.QuerySet, slug: str) -> models.Model | None:
+    """Return the record of `queryset` that was known by `slug` before its current one, or None.
+
+    Slug history is kept by the model settings.ARCHIVE_FORMER_SLUG_MODEL names (written by the one save
+    path), so this module imports no app.
+    """
+    from django.apps import apps
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+
+    former = apps.get_model(settings.ARCHIVE_FORMER_SLUG_MODEL)._default_manager.filter(
+        content_type=ContentType.objects.get_for_model(queryset.model), slug=slug
+    )
+    return queryset.filter(pk__in=former.values("object_id")).first()
+
+
+class FormerSlugRedirectMixin:
+    """For a page addressed by slug: an old slug answers 301 to the record's current page."""
+
+    def get(self, request, *args, **kwargs):
+        from django.http import Http404, HttpResponsePermanentRedirect
+        from django.urls import reverse
+
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            slug = kwargs.get(self.slug_url_kwarg)
+            record = record_by_former_slug(self.get_queryset(), slug) if slug else None
+            if record is None:
+                raise
+            query = request.META.get("QUERY_STRING", "")
+            # The same page, named by the current slug (not every kind has get_absolute_url).
+            current = reverse(request.resolver_match.view_name, kwargs={**kwargs, self.slug_url_kwarg: record.slug})
+            return HttpResponsePermanentRedirect(current + (f"?{query}" if query else ""))

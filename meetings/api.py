@@ -74,7 +74,7 @@ class MeetingViewSet(WorkflowViewSet):
     default_ordering = [Meeting._meta.ordering[0], "title"]
     search_fields = ["title", "summary", "place", "date_note", "body__name", "body__short_name"]
     export_columns = columns(
-        "id", "slug", "title", "body.slug", "body.name", "date", "date_precision", "weekday", "date_note", "place",
+        "id", "slug", "title", "body.id", "body.slug", "body.name", "date", "date_precision", "weekday", "date_note", "place",
         "summary", "status", "created_at", "updated_at",
     )
 
@@ -126,7 +126,7 @@ class DecisionViewSet(WorkflowViewSet):
     default_ordering = [F("meeting__date").desc(nulls_last=True), "meeting__title", "order"]
     search_fields = ["text", "note", "meeting__title"]
     export_columns = [
-        *columns("id", "meeting.slug", "meeting.date", "order", "action", "domain", "text", "note"),
+        *columns("id", "meeting.id", "meeting.slug", "meeting.date", "meeting.date_precision", "order", "action", "domain", "text", "note"),
         ("operations", lambda decision: ";".join(operation.slug for operation in decision.visible_operations)),
         ("bodies", lambda decision: ";".join(body.slug for body in decision.visible_bodies)),
         *columns("status", "created_at", "updated_at"),
@@ -152,7 +152,8 @@ class AttendeeViewSet(WorkflowViewSet):
     default_ordering = [F("meeting__date").desc(nulls_last=True), "meeting__title", "order"]
     search_fields = ["group_label", "note", "person__name", "office__title", "meeting__title"]
     export_columns = columns(
-        "id", "meeting.slug", "meeting.date", "person.slug", "person.name", "office.slug", "office.title", "group_label",
+        "id", "meeting.id", "meeting.slug", "meeting.date", "meeting.date_precision", "person.id", "person.slug", "person.name",
+        "office.id", "office.slug", "office.title", "group_label",
         "role", "order", "note", "status", "created_at", "updated_at",
     )
 
@@ -224,7 +225,7 @@ class BodyViewSet(WorkflowViewSet):
     default_ordering = ["name"]
     search_fields = ["name", "short_name", "description"]
     search_related_fields = ["aliases__name"]
-    export_columns = columns("id", "slug", "name", "short_name", "kind", "parent.slug", "description", "status", "created_at", "updated_at")
+    export_columns = columns("id", "slug", "name", "short_name", "kind", "parent.id", "parent.slug", "description", "status", "created_at", "updated_at")
 
     def base_queryset(self, include):
         return with_public_links(Body.objects.prefetch_related("aliases"), "parent", preview=self.drafts).annotate(

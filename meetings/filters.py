@@ -47,7 +47,11 @@ def meetings_cited_from(sources) -> Q:
 
 
 class MeetingFilterSet(PublishableFilterSet):
-    date = django_filters.DateFilter(label="Meetings on this date (YYYY-MM-DD).")
+    date = django_filters.DateFilter(
+        method="filter_date",
+        label="Meetings known to have been held on this day (YYYY-MM-DD). A meeting known only to its month or "
+        "year never matches (use `year`, `date_from` and `date_to`, and see `date_precision`).",
+    )
     date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", label="Meetings on or after this date (YYYY-MM-DD).")
     date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", label="Meetings on or before this date (YYYY-MM-DD).")
     year = YearFilter(field_name="date__year", label="Meetings in this year.")
@@ -72,6 +76,10 @@ class MeetingFilterSet(PublishableFilterSet):
     def _attended(self, queryset, **conditions):
         attendees = visible(Attendee, drafts=request_sees_drafts(self.request, Attendee)).filter(**conditions)
         return queryset.filter(pk__in=attendees.values("meeting_id"))
+
+    def filter_date(self, queryset, name, value):
+        # A vague date is stored as its period's first day: only a day-precise date is that day.
+        return queryset.filter(date=value, date_precision=DatePrecision.DAY)
 
     def filter_chair(self, queryset, name, value):
         return self._attended(queryset, person=value, role=Attendee.Role.CHAIR)

@@ -9,6 +9,7 @@ from meetings.models import Body, Meeting, Office, Person
 from meetings.public_filters import BodyFilter, DecisionFilter, MeetingFilter
 from foundations.listing import FilteredListView
 from foundations.preview import DraftPreviewMixin
+from foundations.slugs import FormerSlugRedirectMixin
 
 
 class MeetingListView(FilteredListView):
@@ -69,7 +70,7 @@ class MeetingMonthArchiveView(MeetingArchiveMixin, MonthArchiveView):
         return selectors.meeting_archive_queryset(month_known=True)
 
 
-class MeetingDetailView(DraftPreviewMixin, DetailView):
+class MeetingDetailView(FormerSlugRedirectMixin, DraftPreviewMixin, DetailView):
     model = Meeting
     template_name = "meetings/meeting_detail.html"
 
@@ -104,7 +105,7 @@ class PersonListView(ListView):
         return context
 
 
-class PersonDetailView(DraftPreviewMixin, DetailView):
+class PersonDetailView(FormerSlugRedirectMixin, DraftPreviewMixin, DetailView):
     model = Person
     template_name = "meetings/person_detail.html"
 
@@ -112,7 +113,7 @@ class PersonDetailView(DraftPreviewMixin, DetailView):
         return selectors.person_detail_queryset(preview=preview)
 
 
-class OfficeDetailView(DraftPreviewMixin, DetailView):
+class OfficeDetailView(FormerSlugRedirectMixin, DraftPreviewMixin, DetailView):
     model = Office
     template_name = "meetings/office_detail.html"
 
@@ -134,7 +135,7 @@ class BodyListView(FilteredListView):
         return context
 
 
-class BodyDetailView(DetailView):
+class BodyDetailView(FormerSlugRedirectMixin, DetailView):
     template_name = "meetings/body_detail.html"
     context_object_name = "body"
 

@@ -1,12 +1,15 @@
 """Where the API lives: /api/v1/ (the resources), /api/schema/ (OpenAPI 3) and /api/docs/ (Swagger UI, ReDoc)."""
 from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
+from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.routers import DefaultRouter
 
 from figures.api import FigureViewSet, MeasureViewSet
 from meetings.api import AttendeeViewSet, BodyViewSet, DecisionViewSet, MeetingViewSet, OfficeViewSet, PersonViewSet
+from naparchive.api_changes import ChangesView
+from naparchive.api_corrections import CorrectionListView
 from naparchive.api_withdrawn import WithdrawnView
 from naparchive.popolo import PopoloView
 from operations.api import OperationViewSet
@@ -46,6 +49,8 @@ def api_not_found(request, *args, **kwargs):
 
 
 v1 = [
+    path("changes/", ChangesView.as_view(), name="changes"),
+    path("corrections/", CorrectionListView.as_view(), name="corrections"),
     path("withdrawn/", WithdrawnView.as_view(), name="withdrawn"),
     path("popolo/", PopoloView.as_view(), name="popolo"),
     *router.urls,
@@ -57,5 +62,8 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(content_negotiation_class=DefaultContentNegotiation), name="api-schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("docs/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
+    # The two addresses people type without their slash: sent on, for every method, with the query.
+    path("v1", csrf_exempt(RedirectView.as_view(url="/api/v1/", permanent=True, query_string=True))),
+    path("schema", csrf_exempt(RedirectView.as_view(url="/api/schema/", permanent=True, query_string=True))),
     re_path(r"^", api_not_found),
 ]

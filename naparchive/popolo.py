@@ -16,6 +16,10 @@ from restapi.viewsets import ArchiveAPIMixin
 from restapi.visibility import request_sees_drafts, visible
 
 
+# Records are identified by their permanent ids; their slugs (which may change) are given as identifiers.
+SLUG_SCHEME = "nap-archive-slug"
+
+
 def popolo_date(meeting: Meeting) -> str | None:
     """Return a meeting's date as Popolo writes a date known only to the month or year (YYYY-MM, YYYY)."""
     return vague_date_iso(meeting.date, meeting.date_precision)
@@ -25,7 +29,7 @@ def _without_empty(record: dict) -> dict:
     return {key: value for key, value in record.items() if value not in (None, "", [])}
 
 
-def popolo_chunks(*, drafts: bool, api_url: Callable[[str, str], str]) -> Iterator[str]:
+def popolo_chunks(*, drafts: bool, api_url: Callable[[str, int], str]) -> Iterator[str]:
     """Yield the archive as one Popolo JSON document: persons, organizations, posts, memberships, events."""
 
     def section(name: str, records: Iterable[dict], first: bool = False) -> Iterator[str]:
@@ -36,30 +40,32 @@ def popolo_chunks(*, drafts: bool, api_url: Callable[[str, str], str]) -> Iterat
 
     persons = (
         {
-            "id": f"person/{person.slug}",
+            "id": f"person/{person.pk}",
             "name": person.name,
+            "identifiers": [{"scheme": SLUG_SCHEME, "identifier": person.slug}],
             "other_names": [{"name": alias.name} for alias in person.aliases.all()],
             "summary": person.description,
-            "links": [{"url": api_url("person", person.slug), "note": "NAP Archive API"}],
+            "links": [{"url": api_url("person", person.pk), "note": "NAP Archive API"}],
         }
         for person in visible(Person, drafts=drafts).prefetch_related("aliases").iterator(chunk_size=500)
     )
     organizations = (
         {
-            "id": f"organization/{body.slug}",
+            "id": f"organization/{body.pk}",
             "name": body.name,
+            "identifiers": [{"scheme": SLUG_SCHEME, "identifier": body.slug}],
             "other_names": [{"name": name} for name in [body.short_name, *(alias.name for alias in body.aliases.all())] if name],
             "classification": body.kind,
-            "parent_id": f"organization/{body.parent.slug}" if body.parent is not None else None,
+            "parent_id": f"organization/{body.parent.pk}" if body.parent is not None else None,
             "description": body.description,
-            "links": [{"url": api_url("body", body.slug), "note": "NAP Archive API"}],
+            "links": [{"url": api_url("body", body.pk), "note": "NAP Archive API"}],
         }
         for body in with_public_links(visible(Body, drafts=drafts), "parent", preview=drafts)
         .prefetch_related("aliases")
         .iterator(chunk_size=500)
     )
     posts = (
-        {"id": f"post/{office.slug}", "label": office.title, "links": [{"url": api_url("office", office.slug), "note": "NAP Archive API"}]}
+        {"id": f"post/{office.pk}", "label": office.title, "links": [{"url": api_url("office", office.pk), "note": "NAP Archive API"}]}
         for office in visible(Office, drafts=drafts).iterator(chunk_size=500)
     )
     attendances = (
@@ -79,28 +85,28 @@ def popolo_chunks(*, drafts: bool, api_url: Callable[[str, str], str]) -> Iterat
             date = popolo_date(attendee.meeting)
             yield {
                 "id": f"membership/{attendee.pk}",
-                "person_id": f"person/{person.slug}" if person else None,
-                "post_id": f"post/{office.slug}" if office else None,
-                "organization_id": f"organization/{body.slug}" if drafts or body.is_published else None,
+                "person_id": f"person/{person.pk}" if person else None,
+                "post_id": f"post/{office.pk}" if office else None,
+                "organization_id": f"organization/{body.pk}" if drafts or body.is_published else None,
                 "role": attendee.get_role_display(),
                 "label": office.title if office else None,
                 "start_date": date,
                 "end_date": date,
                 # Not in Popolo's Membership: the meeting (event) this attendance was recorded at.
-                "event_id": f"event/{attendee.meeting.slug}",
+                "event_id": f"event/{attendee.meeting.pk}",
             }
 
     events = (
         {
-            "id": f"event/{meeting.slug}",
+            "id": f"event/{meeting.pk}",
             "name": meeting.title,
             "classification": "meeting",
             "start_date": popolo_date(meeting),
             "end_date": popolo_date(meeting),
             "location": meeting.place,
             "description": meeting.summary,
-            "organization_id": f"organization/{meeting.body.slug}" if drafts or meeting.body.is_published else None,
-            "links": [{"url": api_url("meeting", meeting.slug), "note": "NAP Archive API"}],
+            "organization_id": f"organization/{meeting.body.pk}" if drafts or meeting.body.is_published else None,
+            "links": [{"url": api_url("meeting", meeting.pk), "note": "NAP Archive API"}],
         }
         for meeting in visible(Meeting, drafts=drafts).select_related("body").order_by("date", "id").iterator(chunk_size=500)
     )
@@ -141,7 +147,7 @@ class PopoloView(ArchiveAPIMixin, APIView):
     def get(self, request):
         drafts = request_sees_drafts(request, Meeting)
 
-        def api_url(basename: str, slug: str) -> str:
-            return request.build_absolute_uri(reverse(f"api:{basename}-detail", args=[slug]))
+        def api_url(basename: str, record_id: int) -> str:
+            return request.build_absolute_uri(reverse(f"api:{basename}-detail", args=[record_id]))
 
         return self.streamed(request, popolo_chunks(drafts=drafts, api_url=api_url), "application/json", "nap-archive-popolo.json")

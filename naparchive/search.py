@@ -8,22 +8,25 @@ The overview shows each kind's best OVERVIEW_HITS hits and links to that kind's 
 (HITS_PER_PAGE a page). On PostgreSQL: full-text search on the stored vector for the kinds that
 have one, ranked with ts_rank, one statement a kind (naparchive.search_postgresql). On SQLite, and for
 the small kinds on both: every wanted term must appear and no excluded one, ranked by how often the
-words occur (naparchive.search_portable). Either way a kind ranks only its newest RANKED_MATCHES matches (ranking
+words occur; the small kinds are kept in memory between changes of the archive and matched in Python,
+the others (on SQLite) answered by one query (naparchive.search_portable). Either way a kind ranks only its newest RANKED_MATCHES matches (ranking
 reads each match's text, and a common word matches most of the archive); the page says so when
 there may be more. Snippets are cut in Python around the words matched: on PostgreSQL the words the
 stemmer reduced to the query's lexemes (ts_headline re-parses each whole text, which was most of a
-search's time), on SQLite the words as typed. The number of queries is one a kind, whatever the size
-of the archive.
+search's time), on SQLite the words as typed. The number of queries does not depend on the size of
+the archive or the words: on PostgreSQL one a kind with a vector (5), on SQLite 1 (with a shared cache).
 """
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import connection
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from foundations.aliases import normalize_name
+from foundations.caching import archive_cache_version
 from foundations.search_query import ParsedQuery, parse_query
 from naparchive import search_names, search_portable, search_postgresql
 
@@ -209,26 +212,33 @@ def archive_search(*, query: str, kind: str = "", page: int = 1) -> SearchResult
     query = query.strip()
     postgresql = connection.vendor == "postgresql"
     # Parsed once, its names given every spelling, then compiled for the database in use.
-    parsed = search_names.expand(parse_query(query)) if query else ParsedQuery()
+    # The archive's cache version, read once for the values kept until it changes (names, small kinds).
+    version = archive_cache_version() if query and settings.ARCHIVE_CACHE_SHARED else None
+    parsed = search_names.expand(parse_query(query), search_names.name_index(version)) if query else ParsedQuery()
     if kind:
         keys, limit, offset = [kind], HITS_PER_PAGE, (page - 1) * HITS_PER_PAGE
     else:
         # Each kind's count of matches says whether it has more than these to show on its own pages.
         keys, limit, offset = list(KINDS), OVERVIEW_HITS, 0
+    # The kinds PostgreSQL searches on a stored vector: one statement each. The others (all of them
+    # on SQLite): one query for them all.
+    vector_keys = [key for key in keys if postgresql and key in search_postgresql.TABLES] if parsed else []
+    portable = search_portable.ranked_pages(
+        [key for key in keys if key not in vector_keys] if parsed else [],
+        parsed, ranked=RANKED_MATCHES, limit=limit, offset=offset, version=version,
+    )
+    literal = _literal_pattern(parsed.wanted_spellings) if parsed else None
     groups = []
     for key in keys:
         if not parsed:
             groups.append(SearchGroup(key, KINDS[key]))
             continue
-        # The small kinds of names (offices, bodies, organisations) and figures have no stored
-        # vector: both databases match them with the same ORM conditions.
-        if postgresql and key in search_postgresql.TABLES:
+        if key in vector_keys:
             ranked = search_postgresql.ranked_page(key, parsed, ranked=RANKED_MATCHES, limit=limit, offset=offset)
             # What a snippet marks: the words PostgreSQL's stemmer matched.
             pattern = _lexeme_pattern(ranked.lexemes)
         else:
-            ranked = search_portable.ranked_page(key, parsed, ranked=RANKED_MATCHES, limit=limit, offset=offset)
-            pattern = _literal_pattern(parsed.wanted_spellings)
+            ranked, pattern = portable[key], literal
         hits = [_hit(key, record, pattern) for record in ranked.records]
         groups.append(SearchGroup(key, KINDS[key], hits, ranked.matched))
     results = SearchResults(query=query, groups=groups, kind=kind)

@@ -9,6 +9,7 @@ import datetime
 import os
 from pathlib import Path
 
+from corsheaders.defaults import default_headers as corsheaders_default_headers
 import dj_database_url
 from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
@@ -187,7 +188,7 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 ARCHIVE_SEARCH_EXPANSION = "naparchive.search_names.expand"
 
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.TokenAuthentication"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["restapi.authentication.StrictTokenAuthentication"],
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "restapi.parsing.JSONOnlyNegotiation",
     "DEFAULT_PARSER_CLASSES": ["restapi.parsing.StrictJSONParser"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
@@ -227,9 +228,19 @@ SPECTACULAR_SETTINGS = {
         "(429 with `Retry-After`). Responses carry `ETag` and `Last-Modified`: send `If-None-Match` or "
         "`If-Modified-Since` to get a 304. `/export/csv/` and `/export/json/` stream a whole resource "
         "(with the list's filters); `/api/v1/popolo/` streams people, bodies, attendances and meetings as "
-        "Popolo JSON; `/api/v1/withdrawn/?since=` lists records that left public view, for mirrors."
+        "Popolo JSON; `/api/v1/withdrawn/?since=` lists records that left public view; `/api/v1/changes/?after=` lists every public "
+        "change in commit order, for mirrors.\n\n"
+        "**Licence.** The archive's own data (its records, summaries and structure) is under CC BY 4.0: cite "
+        "\"NAP Archive\" with the record's address. Quoted passages remain their publishers': cite the source "
+        "(outlet, title, date, `article_url`) as well."
     ),
     "VERSION": "1.0.0",
+    "LICENSE": {
+        "name": "CC BY 4.0: the archive's own data (quoted passages remain their publishers')",
+        "url": "https://creativecommons.org/licenses/by/4.0/",
+    },
+    "CONTACT": {"name": "NAP Archive editors"},
+    "SERVERS": [{"url": "/", "description": "This server"}],
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
@@ -250,14 +261,27 @@ SPECTACULAR_SETTINGS = {
         "DatePrecisionEnum": "meetings.models.DatePrecision",
         "FigureUnitEnum": "figures.models.Unit",
         "FigureQualifierEnum": "figures.models.Qualifier",
+        "ChangeActionEnum": "editorial.models.Change.Action",
+        "DecisionActionEnum": "meetings.models.Decision.Action",
     },
 }
+
+# The changes feed's model (editorial.services writes it): foundations.changes reads its latest position.
+ARCHIVE_CHANGE_LOG_MODEL = "editorial.Change"
+# Slug history (editorial.services.record_save writes it): old slugs redirect and still filter.
+ARCHIVE_FORMER_SLUG_MODEL = "editorial.FormerSlug"
 
 # CORS: any site may read the API; writes need a token, which a browser never sends on its own.
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_CREDENTIALS = False
-CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After", "Content-Disposition"]
+# Browsers may revalidate (conditional request headers) and scripts may read the validators, pages and limits.
+CORS_ALLOW_HEADERS = (*corsheaders_default_headers, "if-none-match", "if-modified-since")
+CORS_EXPOSE_HEADERS = [
+    "ETag", "Last-Modified", "Retry-After", "Content-Disposition", "Link",
+    "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset",
+    "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset",
+]
 
 # Structured logging: one JSON object per line on stdout (a request line per request, plus a line with
 # the traceback per error), which any log collector ingests without parsing rules.

@@ -2,6 +2,7 @@
 from django.views.generic import DetailView, ListView
 
 from foundations.preview import DraftPreviewMixin
+from foundations.slugs import FormerSlugRedirectMixin
 from operations import selectors
 from operations.models import Operation
 
@@ -14,7 +15,7 @@ class OperationListView(ListView):
         return selectors.operation_list_queryset()
 
 
-class OperationDetailView(DraftPreviewMixin, DetailView):
+class OperationDetailView(FormerSlugRedirectMixin, DraftPreviewMixin, DetailView):
     model = Operation
     template_name = "operations/operation_detail.html"
 

@@ -4,6 +4,7 @@ from django.views.generic import DetailView
 
 from meetings.models import Decision
 from foundations.listing import FilteredListView
+from foundations.slugs import FormerSlugRedirectMixin
 from operations.models import Operation
 from organisations.filters import OrganisationFilter
 from organisations.models import Organisation, OrganisationCitation
@@ -18,7 +19,7 @@ class OrganisationListView(FilteredListView):
         return Organisation.objects.public().with_related()
 
 
-class OrganisationDetailView(DetailView):
+class OrganisationDetailView(FormerSlugRedirectMixin, DetailView):
     template_name = "organisations/organisation_detail.html"
 
     def get_queryset(self):

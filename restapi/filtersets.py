@@ -10,6 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions
 
 from foundations.publication import PublicationStatus
+from foundations.slugs import record_by_former_slug
 from restapi.visibility import request_sees_drafts, visible
 
 
@@ -31,14 +32,31 @@ def visible_choices(model: type[Model]) -> Callable:
     return queryset
 
 
+class _SlugOrIdField(forms.ModelChoiceField):
+    # Ids never change, slugs may: a value of digits alone is an id first (no slug the archive makes
+    # is digits alone), then a slug.
+    def to_python(self, value):
+        if value not in self.empty_values and re.fullmatch(r"[0-9]{1,18}", str(value)):
+            record = self.queryset.filter(pk=int(value)).first()
+            if record is not None:
+                return record
+        try:
+            return super().to_python(value)
+        except forms.ValidationError:
+            record = record_by_former_slug(self.queryset, str(value)) if value not in self.empty_values else None
+            if record is None:
+                raise
+            return record
+
+
 def slug_filter(model: type[Model], field_name: str, label: str, **kwargs) -> django_filters.ModelChoiceFilter:
-    """Return a filter on a related record given by slug; an unknown slug is a 400 naming it."""
+    """Return a filter on a related record given by slug or permanent id; an unknown one is a 400 naming it."""
     return _SlugFilter(
         field_name=field_name,
         queryset=visible_choices(model),
         to_field_name="slug",
-        label=label,
-        error_messages={"invalid_choice": f"No {model._meta.verbose_name} with the slug “%(value)s”."},
+        label=f"{label.replace(' (slug)', '').rstrip()} Give its slug or its permanent numeric id.",
+        error_messages={"invalid_choice": f"No {model._meta.verbose_name} with the slug or id “%(value)s”."},
         **kwargs,
     )
 
@@ -61,9 +79,10 @@ class _IdFilter(django_filters.ModelChoiceFilter):
 
 @extend_schema_field(OpenApiTypes.STR)
 class _SlugFilter(django_filters.ModelChoiceFilter):
-    pass
+    field_class = _SlugOrIdField
 
 
+@extend_schema_field(OpenApiTypes.INT)
 class YearFilter(django_filters.NumberFilter):
     """A four-digit year; anything else is a 400."""
 

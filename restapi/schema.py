@@ -52,7 +52,7 @@ class ArchiveAutoSchema(AutoSchema):
                     location=OpenApiParameter.QUERY,
                     style="form",
                     explode=False,
-                    description=f"Heavier parts to embed, comma-separated (unknown values are a 400): {described}.",
+                    description=f"Heavier parts to embed, comma-separated or the parameter repeated (unknown values are a 400): {described}.",
                 )
             )
         return parameters

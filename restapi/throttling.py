@@ -18,9 +18,25 @@ class _ArchiveThrottle:
         return client_ip(request)
 
 
-class ArchiveAnonThrottle(_ArchiveThrottle, AnonRateThrottle):
+class RateLimitedThrottleMixin:
+    """Remember this request's limit, what is left and when the window resets, for the answer's headers."""
+
+    def allow_request(self, request, view):
+        allowed = super().allow_request(request, view)
+        if self.rate is not None and hasattr(self, "history"):
+            used = len(self.history)
+            remaining = max(self.num_requests - used, 0)
+            reset = int(self.duration - (self.now - self.history[-1])) if self.history else int(self.duration)
+            current = getattr(request, "rate_limit", None)
+            # Several throttles may count one client: the one closest to its limit is the one to tell.
+            if current is None or remaining < current[1]:
+                request.rate_limit = (self.num_requests, remaining, max(reset, 0))
+        return allowed
+
+
+class ArchiveAnonThrottle(_ArchiveThrottle, RateLimitedThrottleMixin, AnonRateThrottle):
     """Limit anonymous clients by address (rate: REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["anon"])."""
 
 
-class ArchiveUserThrottle(_ArchiveThrottle, UserRateThrottle):
+class ArchiveUserThrottle(_ArchiveThrottle, RateLimitedThrottleMixin, UserRateThrottle):
     """Limit token clients per user (rate: REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["user"])."""

@@ -7,14 +7,16 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Model, QuerySet
-from django.http import HttpResponseNotModified, StreamingHttpResponse
+from django.http import HttpResponseNotModified, HttpResponsePermanentRedirect, StreamingHttpResponse
+from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
-from django.utils.http import http_date, parse_http_date_safe
+from django.utils.http import http_date
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from foundations.changes import archive_last_modified
+from foundations.changes import archive_last_modified, archive_state
+from foundations.slugs import record_by_former_slug
 from restapi.exports import Echo, csv_safe
 from restapi.filter_backends import comma_separated
 from restapi.parsing import forbidden_character_error
@@ -26,6 +28,8 @@ class ArchiveAPIMixin:
 
     max_parameter_length = 1000
     allowed_parameters: set[str] = set()
+    # Parameters that may be given several times (as generated clients send arrays), as well as comma-separated.
+    repeatable_parameters: set[str] = set()
 
     def allowed_query_parameters(self) -> set[str]:
         return self.allowed_parameters
@@ -45,11 +49,11 @@ class ArchiveAPIMixin:
             elif name not in allowed:
                 choices = ", ".join(sorted(allowed)) or "none"
                 errors[shown] = [f"Unknown parameter. This address accepts: {choices}."]
-            elif len(values) > 1:
+            elif len(values) > 1 and name not in self.repeatable_parameters:
                 errors[shown] = ["Give this parameter once (use commas where several values are allowed)."]
-            elif values[0] == "":
+            elif "" in values:
                 errors[shown] = ["Give a value, or leave the parameter out."]
-            elif len(values[0]) > self.max_parameter_length:
+            elif len(",".join(values)) > self.max_parameter_length:
                 errors[shown] = [f"At most {self.max_parameter_length} characters."]
         if errors:
             raise exceptions.ValidationError(errors)
@@ -66,6 +70,12 @@ class ArchiveAPIMixin:
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
+        rate_limit = getattr(request, "rate_limit", None)
+        if rate_limit is not None:
+            # Both spellings: the IETF draft's RateLimit-* and the X-RateLimit-* most clients know.
+            for name, value in zip(("Limit", "Remaining", "Reset"), rate_limit):
+                response[f"RateLimit-{name}"] = str(value)
+                response[f"X-RateLimit-{name}"] = str(value)
         if request.method not in ("GET", "HEAD") or response.status_code != 200:
             return response
         if response.streaming:
@@ -77,9 +87,9 @@ class ArchiveAPIMixin:
         if last_modified is not None:
             response["Last-Modified"] = http_date(last_modified.timestamp())
         self.set_cache_headers(response)
-        # HTTP dates have whole seconds: compare in whole seconds, or a client is never up to date.
-        timestamp = int(last_modified.timestamp()) if last_modified is not None else None
-        return get_conditional_response(request, etag=etag, last_modified=timestamp, response=response)
+        # Only the ETag decides a 304: HTTP dates have whole seconds, so two changes in one second would
+        # give a 304 to a copy older than the second one. Last-Modified stays, as information.
+        return get_conditional_response(request, etag=etag, response=response)
 
     def set_cache_headers(self, response):
         if self.request.user.is_authenticated:
@@ -89,23 +99,28 @@ class ArchiveAPIMixin:
             patch_cache_control(response, public=True, max_age=settings.API_CACHE_MAX_AGE)
         patch_vary_headers(response, ["Authorization"])
 
-    def not_modified_since(self, request, last_modified) -> bool:
-        """Return True if If-Modified-Since shows the client has the current state (for streamed responses)."""
-        since = request.headers.get("If-Modified-Since")
-        if not since or last_modified is None or request.headers.get("If-None-Match"):
-            return False
-        since_timestamp = parse_http_date_safe(since)
-        return since_timestamp is not None and int(last_modified.timestamp()) <= since_timestamp
+    def streamed_etag(self, request) -> str:
+        """Return a streamed answer's strong ETag, without reading it: the archive's state and the question.
+
+        The answer is a function of what is stored and of the request (address, parameters, who asks),
+        and `archive_state()` moves at every change to what is stored, so equal ETags mean equal bytes.
+        """
+        asker = request.user.pk if request.user.is_authenticated else ""
+        question = f"{archive_state()}|{request.get_full_path()}|{asker}"
+        return '"%s"' % hashlib.sha256(question.encode()).hexdigest()[:32]
 
     def streamed(self, request, chunks: Iterator[str], content_type: str, filename: str | None):
-        """Return a streamed response (304 if unchanged since If-Modified-Since), with cache headers."""
+        """Return a streamed response (304 if If-None-Match names its current ETag), with cache headers."""
         last_modified = archive_last_modified()
-        if self.not_modified_since(request, last_modified):
+        etag = self.streamed_etag(request)
+        wanted = [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]
+        if etag in wanted or "*" in wanted:
             response = HttpResponseNotModified()
         else:
             response = StreamingHttpResponse(chunks, content_type=content_type)
             if filename:
                 response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response["ETag"] = etag
         if last_modified is not None:
             response["Last-Modified"] = http_date(last_modified.timestamp())
         self.set_cache_headers(response)
@@ -137,6 +152,7 @@ class ArchiveViewSet(
     search_related_fields: list[str] = []
     export_columns: list[tuple[str, Callable[[Any], Any]]] = []
     export_queryset_chunk = 500
+    repeatable_parameters = {"include"}
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
 
     @property
@@ -148,7 +164,8 @@ class ArchiveViewSet(
     @property
     def include(self) -> set[str]:
         if not hasattr(self, "_include"):
-            raw = self.request.query_params.get("include") if self.action in ("list", "retrieve") else None
+            values = self.request.query_params.getlist("include") if self.action in ("list", "retrieve") else []
+            raw = ",".join(values) if values else None
             self._include = set() if raw is None else set(comma_separated("include", raw, self.includes))
             if "source_text" in self._include and "citations" in self.includes:
                 # The text of the cited sources only makes sense with the citations.
@@ -158,7 +175,7 @@ class ArchiveViewSet(
     def allowed_query_parameters(self) -> set[str]:
         filters = set(self.filterset_class.base_filters) if getattr(self, "filterset_class", None) else set()
         if self.action == "list":
-            return filters | {"search", "ordering", "page", "page_size"} | ({"include"} if self.includes else set())
+            return filters | {"search", "ordering", "page", "page_size", "cursor"} | ({"include"} if self.includes else set())
         if self.action == "retrieve":
             return {"include"} if self.includes else set()
         if self.action in ("export_csv", "export_json"):
@@ -177,6 +194,40 @@ class ArchiveViewSet(
     def get_queryset(self):
         queryset = self.base_queryset(self.include)
         return queryset if self.drafts else queryset.public()
+
+    def get_object(self):
+        """Return the record named in the address by its permanent numeric id, or by its slug.
+
+        Ids never change, slugs may: a mirror keys its copies on ids. A value of digits alone is taken
+        as an id first, then as a slug (no slug the archive makes is digits alone).
+        """
+        value = str(self.kwargs.get(self.lookup_url_kwarg or self.lookup_field, ""))
+        if self.lookup_field != "pk" and value.isdigit():
+            queryset = self.filter_queryset(self.get_queryset())
+            record = queryset.filter(pk=int(value)).first()
+            if record is not None:
+                self.check_object_permissions(self.request, record)
+                return record
+        return super().get_object()
+
+    def retrieve(self, request, *args, **kwargs):
+        moved = self.former_slug_redirect(request)
+        return moved if moved is not None else super().retrieve(request, *args, **kwargs)
+
+    def former_slug_redirect(self, request):
+        """Return a 301 to the record's current address if the address names it by a former slug, else None."""
+        if self.lookup_field != "slug":
+            return None
+        value = str(self.kwargs.get(self.lookup_url_kwarg or self.lookup_field, ""))
+        queryset = self.filter_queryset(self.get_queryset())
+        if queryset.filter(slug=value).exists() or (value.isdigit() and queryset.filter(pk=int(value)).exists()):
+            return None
+        record = record_by_former_slug(queryset, value)
+        if record is None:
+            return None
+        query = request.META.get("QUERY_STRING", "")
+        location = reverse(f"api:{self.basename}-detail", args=[record.slug]).rstrip("/") + "/" + (f"?{query}" if query else "")
+        return HttpResponsePermanentRedirect(location)
 
     def get_serializer_class(self):
         if self.action in ("create", "update", "partial_update"):

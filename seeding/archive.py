@@ -21,11 +21,12 @@ from django.db import models, transaction
 
 from curation.services import proposals_close_curated
 from editorial import services as editorial
+from foundations.slugs import free_slug, slug_base
 from meetings.models import Attendee, Body, BodyAlias, Decision, Meeting, MeetingAgendaItem, Office, Person, PersonAlias, Weekday
 from operations.models import Operation, OperationAlias, Region
 from seeding.files import CURATED_DIR, CuratedDataError, curated_file_read, expect_keys, expect_list, parse_date
 from seeding.records import UPDATED, RecordSync, edited_by_editors, record_validate, record_write
-from sources.models import Citation, SourceDocument
+from sources.models import Citation, SourceDocument, readable_slug_text
 
 DEFAULT_PATH = CURATED_DIR / "seed_archive.json"
 
@@ -150,8 +151,28 @@ class _ArchiveLoader(RecordSync):
                     value = ""
                 values[field] = value
             source = self.sources[filename]
+            values.update(self._readable_slug(source, filename, values))
             outcome = self.update(source, values=values, where=where)
             self.write(f"source {filename}: {outcome}")
+
+    @staticmethod
+    def _readable_slug(source: SourceDocument, filename: str, values: dict[str, Any]) -> dict[str, str]:
+        """Return the readable slug (outlet, date, title) for a source still addressed by its file's name.
+
+        Saved through the editorial workflow, the old slug goes into the slug history, so the old
+        address answers 301. A slug an editor chose (anything but the file's) is left as it is.
+        """
+        file_slug = slug_base(SourceDocument, Path(filename).stem, filename, fallback="source")
+        if source.slug != file_slug and not source.slug.startswith(f"{file_slug}-"):
+            return {}
+        readable = readable_slug_text(
+            outlet=values.get("outlet", source.outlet) or "",
+            published_on=values.get("published_on", source.published_on),
+            title=values.get("title", source.title) or "",
+        )
+        if not readable:
+            return {}
+        return {"slug": free_slug(SourceDocument, slug_base(SourceDocument, readable, fallback="source"))}
 
     def _cited_filenames(self) -> set[str]:
         names: set[str] = set()

@@ -6,7 +6,7 @@ from pathlib import Path
 from meetings.models import Decision
 from foundations.publication import PublicationStatus
 from operations.models import Operation
-from organisations.models import Organisation, OrganisationCitation
+from organisations.models import Organisation, OrganisationAlias, OrganisationCitation
 from seeding.files import CURATED_DIR, curated_file_read
 from seeding.items import LoadReport, items_load, source_for_item
 from editorial.services import record_save
@@ -38,6 +38,8 @@ def _organisation_load(item: dict, report: LoadReport) -> None:
         report.created.append(f"organisation {organisation.slug}")
     else:
         report.present.append(f"organisation {organisation.slug}")
+    for alias_item in item.get("aliases", []):
+        _alias_load(organisation, alias_item, report)
     for citation_item in item.get("citations", []):
         source = source_for_item(reference=citation_item["source"])
         citation = OrganisationCitation(organisation=organisation, source=source, quote=citation_item["quote"], note=citation_item.get("note", ""))
@@ -56,6 +58,23 @@ def _organisation_load(item: dict, report: LoadReport) -> None:
                     f"{organisation.slug}: no {model._meta.verbose_name} cited with “{reference['quote_contains']}” yet; "
                     "run `manage.py load_curated_archive`, then this command again, to link it."
                 )
+
+
+def _alias_load(organisation: Organisation, item: dict, report: LoadReport) -> None:
+    """Add the alias unless the organisation has it (in any case); one another record has is a clear error."""
+    if organisation.aliases.filter(name__iexact=item["name"]).exists():
+        report.present.append(f"alias {item['name']} of {organisation.slug}")
+        return
+    alias = OrganisationAlias(
+        organisation=organisation,
+        name=item["name"],
+        kind=item.get("kind", OrganisationAlias.Kind.SPELLING),
+        note=item.get("note", ""),
+    )
+    # Names the field and says "This alias is already recorded." when another organisation has it.
+    alias.full_clean()
+    record_save(record=alias, user=None)
+    report.created.append(f"alias {alias.name} of {organisation.slug}")
 
 
 def organisations_load_curated(*, path: Path = DEFAULT_PATH) -> LoadReport:

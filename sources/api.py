@@ -43,10 +43,12 @@ class SourceViewSet(WorkflowViewSet):
     ordering_fields = {"published_on": "published_on", "title": "title", "outlet": "outlet", "updated_at": "updated_at", "created_at": "created_at"}
     default_ordering = ["-published_on", "original_filename"]
     search_fields = ["title", "outlet", "author", "text"]
-    export_columns = columns(
-        "id", "slug", "title", "outlet", "author", "url", "published_on", "language", "kind", "sha256",
-        "original_filename", "imported_at", "status", "created_at", "updated_at",
-    )
+    export_columns = [
+        *columns("id", "slug", "title", "outlet", "origin", "author"),
+        # Named as in the JSON answers, where `url` is the record's API address.
+        ("article_url", lambda source: source.url),
+        *columns("published_on", "language", "kind", "sha256", "original_filename", "imported_at", "status", "created_at", "updated_at"),
+    ]
 
     def base_queryset(self, include):
         queryset = SourceDocument.objects.all()
@@ -72,7 +74,7 @@ class CitationViewSet(WorkflowViewSet):
     default_ordering = ["source_id"]
     search_fields = ["quote", "note"]
     export_columns = [
-        *columns("id", "source.slug", "quote", "note"),
+        *columns("id", "source.id", "source.slug", "quote", "note"),
         *citation_target_columns(),
         *columns("created_at", "updated_at"),
     ]

@@ -29,7 +29,7 @@ from editorial.services import record_save
 from foundations.slugs import free_slug, slug_base
 from sources.front_matter import BOM, parse_front_matter
 from sources.languages import text_language_detect
-from sources.models import SourceDocument, sha256_of_text
+from sources.models import SourceDocument, readable_slug_text, sha256_of_text
 
 # Whitespace controls are ordinary in text; other control characters are a sign of a binary file.
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v")
@@ -288,7 +288,10 @@ def source_ingest(
         # Neither the form nor the front matter says: the script does (an Urdu report is read as Urdu).
         metadata["language"] = text_language_detect(text=text)
 
-    base_slug = slug_base(SourceDocument, str(metadata.get("title", "")), Path(filename).stem if filename else "", filename, fallback="source")
+    readable = readable_slug_text(
+        outlet=str(metadata.get("outlet", "")), published_on=metadata.get("published_on"), title=str(metadata.get("title", ""))
+    )
+    base_slug = slug_base(SourceDocument, readable, Path(filename).stem if filename else "", filename, fallback="source")
     reserved = plan.slugs if (dry_run and plan is not None) else set()
     original_filename = PurePath(filename).name[:255] if filename else ""
     source = SourceDocument(text=text, sha256=digest, original_filename=original_filename, **metadata)

@@ -98,6 +98,18 @@ class SourceDocument(EditorialRecord):
             raise ValidationError({"text": f"This exact text is already in the archive as “{duplicate}”."})
 
 
+def readable_slug_text(*, outlet: str = "", published_on=None, title: str = "") -> str:
+    """Return the words a source's readable address is made of: outlet, date and title ("dawn-2024-06-23-...").
+
+    Empty without a title: a source known only by its file keeps the file's name until the editors title it.
+    """
+    title = title.strip().strip("[]")
+    if not title:
+        return ""
+    date = published_on.isoformat() if hasattr(published_on, "isoformat") else str(published_on or "")
+    return " ".join(part for part in (outlet.strip(), date, title) if part)
+
+
 def citation_quote_clean(*, quote: str, source: "SourceDocument | None") -> str:
     """Return the quote without surrounding whitespace; raise ValidationError unless the source's text contains it.
 

@@ -2,6 +2,7 @@
 from django.views.generic import DetailView, ListView
 
 from foundations.preview import DraftPreviewMixin
+from foundations.slugs import FormerSlugRedirectMixin
 from sources import selectors
 from sources.models import SourceDocument
 
@@ -14,7 +15,7 @@ class SourceListView(ListView):
         return selectors.source_list_queryset()
 
 
-class SourceDetailView(DraftPreviewMixin, DetailView):
+class SourceDetailView(FormerSlugRedirectMixin, DraftPreviewMixin, DetailView):
     model = SourceDocument
     template_name = "sources/sourcedocument_detail.html"
 

@@ -1,14 +1,15 @@
 """Find date expressions in a report and resolve them against its publication date, keeping precision.
 
 Own code rather than dateparser: the rules that matter here are editorial, not linguistic ("on
-Saturday" is the most recent Saturday on or before the publication date, and the publication day
-itself only when the text says "today"; a weekday with no publication date stays a weekday), and
+Saturday" is the most recent Saturday on or before the publication date, the publication day
+itself included, as online reports are published the same day; a weekday with no publication date stays a weekday), and
 the few English forms the outlets use are covered and tested below.
 """
 import datetime
 import re
 from dataclasses import dataclass
 
+from curation.extraction.text import SpanIndex
 from sources.front_matter import parse_front_matter
 
 DAY = "day"
@@ -77,17 +78,21 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     """Return the date expressions in text[start:end], the most specific reading of each span."""
     end = len(text) if end is None else end
     mentions: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = SpanIndex([])
     for form, pattern in _PATTERNS:
+        # Spans taken by a more specific form win; a form's own matches never overlap one another.
+        added = []
         for match in pattern.finditer(text, start, end):
             span = match.span()
-            if any(span[0] < t_end and t_start < span[1] for t_start, t_end in taken):
+            if taken.overlaps(*span):
                 continue
             mention = _mention(form, match)
             if mention is None:
                 continue
             mentions.append(mention)
-            taken.append(span)
+            added.append(span)
+        if added:
+            taken = SpanIndex(taken.spans + added)
     return sorted(mentions, key=lambda mention: mention.start)
 
 
@@ -197,19 +202,16 @@ def _resolve_weekday(mention: DateMention, published_on: datetime.date | None, *
             weekday=mention.weekday,
             note=f"The report says “{mention.quote}” but carries no date, so only the weekday is known.",
         )
+    # Online reports are mostly published the day of the meeting and print ones the day after: the most
+    # recent such weekday on or before the publication date, the publication day itself included.
     days_back = (published_on.weekday() - mention.weekday) % 7
-    confident = True
-    if days_back == 0 and not says_today:
-        # The report's own weekday counts only with "today"; otherwise it means the week before.
-        days_back = 7
-        confident = False
     if mention.lead == "last" and days_back == 0:
         days_back = 7
     date = published_on - datetime.timedelta(days=days_back)
     note = f"“{mention.quote}” in a report dated {published_on:%A %d %B %Y}: the {name} on or before it, {date:%d %B %Y}."
-    if not confident:
-        note += " The report is dated that weekday and does not say “today”: taken as the week before; check."
-    return ResolvedDate(date, DAY, weekday=mention.weekday, note=note, confident=confident)
+    if days_back == 0 and not says_today:
+        note += " That is the publication day itself (a same-day report)."
+    return ResolvedDate(date, DAY, weekday=mention.weekday, note=note)
 
 
 def _resolve_relative(mention: DateMention, published_on: datetime.date | None) -> ResolvedDate:

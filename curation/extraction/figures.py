@@ -2,7 +2,7 @@
 import re
 from dataclasses import dataclass
 
-from curation.extraction.text import Sentence
+from curation.extraction.text import Sentence, SpanIndex
 
 _SMALL_NUMBERS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
@@ -57,13 +57,14 @@ def _to_number(text: str) -> float:
 
 def find_figures(text: str, sentence_list: list[Sentence], body_start: int, skip_spans: list[tuple[int, int]]) -> list[FigureFound]:
     """Return the figures quoted in the report; dates, years and numbers inside names are skipped."""
+    skip = SpanIndex(skip_spans)
     found = []
     for sentence in sentence_list:
         if sentence.end <= body_start:
             continue
         for match in _FIGURE.finditer(text, sentence.start, sentence.end):
             start, end = match.start("number"), match.end("number")
-            if any(s <= start < e for s, e in skip_spans):
+            if skip.holds(start):
                 continue
             lead = match.start("currency") if match.group("currency") else start
             before = text[max(sentence.start, lead - 1) : lead]
@@ -92,7 +93,7 @@ def find_figures(text: str, sentence_list: list[Sentence], body_start: int, skip
             figure_end = match.end("what") if match.group("what") and what else match.end()
             found.append(FigureFound(value, unit, what, qualifier, text[figure_start:figure_end].strip(), figure_start, figure_end, sentence, total, scale))
         for match in _SPELLED.finditer(text, sentence.start, sentence.end):
-            if any(s <= match.start("word") < e for s, e in skip_spans):
+            if skip.holds(match.start("word")):
                 continue
             what = _clean_what(match.group("what"))
             is_percent = bool(match.group("percent"))

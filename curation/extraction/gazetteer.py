@@ -6,9 +6,12 @@ exactly (ignoring case, accents, hyphens and quotes; all-capital abbreviations s
 only in capitals) and, for romanised Urdu names, by their transliteration skeleton, which tolerates
 the e-/i-/-ul- connectors, doubled letters and a/e/i vowel changes without listing every spelling.
 """
+import bisect
+from collections import deque
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
-from curation.extraction.text import Token, tokenize, transliteration_skeleton
+from curation.extraction.text import _WORD, Token, tokenize, transliteration_skeleton
 from foundations.aliases import fold_accents
 
 OFFICE = "office"
@@ -58,6 +61,8 @@ class _Variant:
     tokens: tuple[Token, ...]
     gaps: tuple[str, ...]
     entry: Entry
+    # Positions of the words written in capitals ("PM", "BLA"), which must be in capitals in the text too.
+    capitals: tuple[int, ...] = ()
 
 
 def _variant(variant: str, entry: Entry) -> _Variant | None:
@@ -65,7 +70,8 @@ def _variant(variant: str, entry: Entry) -> _Variant | None:
     if not tokens or len(tokens) > _MAX_WORDS:
         return None
     gaps = tuple(_gap_signature(variant[a.end : b.start]) for a, b in zip(tokens, tokens[1:]))
-    return _Variant(tokens, gaps, entry)
+    capitals = tuple(i for i, token in enumerate(tokens) if len(token.text) >= 2 and token.text.isupper())
+    return _Variant(tokens, gaps, entry, capitals)
 
 
 def _token_matches(variant_token: Token, text_token: Token) -> bool:
@@ -79,16 +85,29 @@ def _token_matches(variant_token: Token, text_token: Token) -> bool:
 
 
 class Gazetteer:
+    """The names to recognise, indexed so that finding them in a text costs time linear in its length.
+
+    `find` reads a text once, word by word, trying at each word only the name lengths that some name
+    starting with that word has, and only as many words of a transliterated name as still lead to one;
+    the matches of the last text read are kept, so the many look-ups one extraction makes over
+    sentences of the same report are binary searches, not new scans.
+    """
+
     def __init__(self, entries: list[Entry]):
         self.entries: dict[str, Entry] = {}
         for entry in entries:
             self._merge(entry)
-        self._index()
+        self._indexed = False
+        self._cached_text: str | None = None
+        self._cached_matches: list[Match] = []
+        self._cached_starts: list[int] = []
 
     def add(self, entry: Entry) -> None:
         """Add an entry, or merge its variants and record into the entry with the same key."""
         self._merge(entry)
-        self._index()
+        # Indexed again on the next look-up: adding a whole archive's records one by one stays linear.
+        self._indexed = False
+        self._cached_text = None
 
     def _merge(self, entry: Entry) -> None:
         existing = self.entries.get(entry.key)
@@ -101,18 +120,28 @@ class Gazetteer:
         self.entries[entry.key] = entry
 
     def _index(self) -> None:
+        if self._indexed:
+            return
         self._exact: dict[tuple[str, ...], list[_Variant]] = {}
+        self._lengths: dict[str, list[int]] = {}
         self._skeletons: dict[str, Entry] = {}
+        self._skeleton_prefixes: set[str] = set()
         for entry in self.entries.values():
             for text in entry.variants:
                 variant = _variant(text, entry)
                 if variant is None:
                     continue
-                self._exact.setdefault(tuple(t.key for t in variant.tokens), []).append(variant)
+                keys = tuple(t.key for t in variant.tokens)
+                self._exact.setdefault(keys, []).append(variant)
+                self._lengths.setdefault(keys[0], []).append(len(keys))
                 if entry.transliterated:
                     skeleton = transliteration_skeleton([t.text for t in variant.tokens])
                     if len(skeleton) >= _MIN_SKELETON:
                         self._skeletons.setdefault(skeleton, entry)
+                        self._skeleton_prefixes.update(skeleton[:i] for i in range(1, len(skeleton) + 1))
+        for first, lengths in self._lengths.items():
+            self._lengths[first] = sorted(set(lengths), reverse=True)
+        self._indexed = True
 
     def get(self, key: str) -> Entry | None:
         return self.entries.get(key)
@@ -122,50 +151,118 @@ class Gazetteer:
 
     def find(self, text: str, start: int = 0, end: int | None = None, kinds: set[str] | None = None) -> list[Match]:
         """Return the names in text[start:end], longest first at each position, never overlapping."""
-        tokens = tokenize(text, start, end)
+        self._index()
+        end = len(text) if end is None else end
+        if self._cached_text is not text:
+            self._cached_matches = self._scan(text, 0, len(text))
+            self._cached_starts = [match.start for match in self._cached_matches]
+            self._cached_text = text
+        first = bisect.bisect_left(self._cached_starts, start)
         matches = []
-        i = 0
-        while i < len(tokens):
-            found = self._longest_at(text, tokens, i)
+        for match in self._cached_matches[first:]:
+            if match.start >= end:
+                break
+            if match.end <= end and (kinds is None or match.entry.kind in kinds):
+                matches.append(match)
+        return matches
+
+    def _scan(self, text: str, start: int, end: int) -> list[Match]:
+        matches = []
+        window: deque[Token] = deque()
+        words = _WORD.finditer(text, start, end)
+        exhausted = False
+        while True:
+            while not exhausted and len(window) < _MAX_WORDS:
+                word = next(words, None)
+                if word is None:
+                    exhausted = True
+                else:
+                    window.append(Token(word.group(), word.start(), word.end()))
+            if not window:
+                return matches
+            found = self._longest_at(text, window)
             if found is None:
-                i += 1
+                window.popleft()
                 continue
             entry, length = found
-            first, last = tokens[i], tokens[i + length - 1]
+            first, last = window[0], window[length - 1]
             end_at = last.end
             # "(NAP" is quoted with its closing bracket.
             if text.count("(", first.start, end_at) > text.count(")", first.start, end_at) and text[end_at : end_at + 1] == ")":
                 end_at += 1
-            if kinds is None or entry.kind in kinds:
-                matches.append(Match(entry, first.start, end_at, text[first.start : end_at]))
-            i += length
-        return matches
+            matches.append(Match(entry, first.start, end_at, text[first.start : end_at]))
+            for _ in range(length):
+                window.popleft()
 
     def lookup(self, name: str) -> Entry | None:
         """Return the entry a whole name (an answer, an alias) stands for, or None."""
+        self._index()
         tokens = tokenize(name)
-        if not tokens:
+        if not tokens or len(tokens) > _MAX_WORDS:
             return None
-        found = self._longest_at(name, tokens, 0, case_sensitive=False)
+        found = self._longest_at(name, tokens, case_sensitive=False)
         if found is not None and found[1] == len(tokens):
             return found[0]
         return None
 
-    def _longest_at(self, text: str, tokens: list[Token], i: int, case_sensitive: bool = True) -> tuple[Entry, int] | None:
-        limit = min(_MAX_WORDS, len(tokens) - i)
-        for length in range(limit, 0, -1):
-            window = tokens[i : i + length]
-            gaps = tuple(_gap_signature(text[a.end : b.start]) for a, b in zip(window, window[1:]))
-            for variant in self._exact.get(tuple(t.key for t in window), []):
-                if variant.gaps != gaps:
+    def _longest_at(self, text: str, window, case_sensitive: bool = True) -> tuple[Entry, int] | None:
+        """Return the longest name starting at the window's first word: an exact one, else a transliteration."""
+        keys: list[str] = []
+        gaps: list[str] = []
+
+        def key_at(i: int) -> str:
+            while len(keys) <= i:
+                keys.append(_fold(window[len(keys)].text))
+            return keys[i]
+
+        def gap_at(i: int) -> str:  # between word i and word i + 1
+            while len(gaps) <= i:
+                j = len(gaps)
+                gaps.append(_gap_signature(text[window[j].end : window[j + 1].start]))
+            return gaps[i]
+
+        best = None
+        for length in self._lengths.get(key_at(0), ()):
+            if length > len(window):
+                continue
+            wanted = tuple(key_at(i) for i in range(length))
+            variants = self._exact.get(wanted)
+            if not variants:
+                continue
+            signature = tuple(gap_at(i) for i in range(length - 1))
+            for variant in variants:
+                if variant.gaps != signature:
                     continue
-                if not case_sensitive or all(_token_matches(v, t) for v, t in zip(variant.tokens, window)):
-                    return variant.entry, length
-            if length <= 5 and (window[0].is_capitalised or not case_sensitive) and not any(gaps):
-                entry = self._skeletons.get(transliteration_skeleton([t.text for t in window]))
+                # The words are equal once folded; abbreviations must also be in capitals ("3 pm" is not the PM).
+                if not case_sensitive or all(window[i].text.isupper() for i in variant.capitals):
+                    best = (variant.entry, length)
+                    break
+            if best is not None:
+                break
+        if window[0].is_capitalised or not case_sensitive:
+            skeleton_match = None
+            for length in range(1, min(5, len(window)) + 1):
+                if length > 1 and gap_at(length - 2):
+                    break
+                skeleton = _skeleton(tuple(window[i].text for i in range(length)))
+                if skeleton not in self._skeleton_prefixes:
+                    break
+                entry = self._skeletons.get(skeleton)
                 if entry is not None:
-                    return entry, length
-        return None
+                    skeleton_match = (entry, length)
+            if skeleton_match is not None and (best is None or skeleton_match[1] > best[1]):
+                best = skeleton_match
+        return best
+
+
+@lru_cache(maxsize=65536)
+def _fold(word: str) -> str:
+    return fold_accents(word)
+
+
+@lru_cache(maxsize=65536)
+def _skeleton(words: tuple[str, ...]) -> str:
+    return transliteration_skeleton(list(words))
 
 
 # ----------------------------------------------------------------------------------------------
@@ -235,7 +332,7 @@ def _ministers() -> list[Entry]:
 def _provincial_offices() -> list[Entry]:
     entries = []
     titles = {
-        "chief-minister": ("Chief Minister", ["Chief Minister", "CM", "chief executive"]),
+        "chief-minister": ("Chief Minister", ["Chief Minister", "CM", "chief executive", "Wazir-e-Aala", "Wazir-i-Aala", "Wazir-e-Ala"]),
         "governor": ("Governor", ["Governor"]),
         "chief-secretary": ("Chief Secretary", ["Chief Secretary", "CS"]),
         "inspector-general-of-police": ("Inspector General of Police", ["Inspector General of Police", "Inspector-General of Police", "IGP", "IG Police", "police chief", "IG"]),
@@ -289,7 +386,7 @@ def _provincial_offices() -> list[Entry]:
 
 def builtin_entries() -> list[Entry]:
     entries = [
-        _office("prime-minister", "Prime Minister", ["Prime Minister", "PM", "premier", "Premier", "Prime Minister of Pakistan"]),
+        _office("prime-minister", "Prime Minister", ["Prime Minister", "PM", "premier", "Premier", "Prime Minister of Pakistan", "Wazir-e-Azam", "Wazir-i-Azam"]),
         _office("deputy-prime-minister", "Deputy Prime Minister", ["Deputy Prime Minister", "Deputy PM", "DPM"]),
         _office("president", "President", ["President of Pakistan", "President"]),
         _office("chief-of-army-staff", "Chief of Army Staff",
@@ -335,7 +432,7 @@ def builtin_entries() -> list[Entry]:
         _group("home-secretaries", "Provincial home secretaries", ["home secretaries", "provincial home secretaries"]),
         _group("heads-of-intelligence-agencies", "Heads of intelligence agencies", ["heads of intelligence agencies", "heads of the intelligence agencies", "heads of all intelligence agencies", "chiefs of intelligence agencies"]),
         _group("provincial-ministers", "Provincial ministers", ["provincial ministers", "members of the provincial cabinet", "provincial cabinet members"]),
-        _group("parliamentary-leaders", "Parliamentary leaders", ["parliamentary leaders", "leaders of parliamentary parties", "heads of political parties", "political leadership"]),
+        _group("parliamentary-leaders", "Parliamentary leaders", ["parliamentary leaders", "leaders of parliamentary parties", "leaders of the parliamentary parties", "heads of political parties", "political leadership", "leaders of political parties"]),
         *_bodies(),
         *_operations(),
         *_organisations(),
@@ -383,6 +480,20 @@ def _bodies() -> list[Entry]:
         Entry("body:parliamentary-committee-on-national-security", BODY, "Parliamentary Committee on National Security",
               ("Parliamentary Committee on National Security", "PCNS", "parliamentary committee on national security"),
               attrs={"body_kind": "national_committee", "level": "federal"}),
+        # Sittings that are not a standing committee's: a conference of party leaders, or "a high-level
+        # meeting" the prime minister chairs; the editor names it on accepting.
+        Entry("body:multi-party-conference", BODY, "Multi-party conference",
+              ("multi-party conference", "multiparty conference", "multi-parties conference", "MPC", "all parties conference", "all-parties conference",
+               "all-party conference", "all party conference", "APC", "All Parties Conference", "national consultative conference"),
+              attrs={"body_kind": "other", "chair_office": "office:prime-minister", "level": "federal", "conference": True}),
+        Entry("body:high-level-meeting", BODY, "High-level meeting",
+              ("high-level meeting", "high level meeting", "high-level security meeting", "high-level huddle", "consultative meeting", "special meeting"),
+              attrs={"body_kind": "other", "chair_office": "office:prime-minister", "adhoc": True}),
+        Entry("body:nap-review-committee", BODY, "NAP review committee",
+              ("NAP review committee", "National Action Plan review committee", "NAP implementation committee", "provincial NAP review committee",
+               "provincial NAP implementation committee", "committee on NAP implementation", "NAP implementation review committee",
+               "provincial committee on NAP", "provincial committee on the National Action Plan"),
+              attrs={"generic": True, "family": "nap-review-committee"}),
         Entry("body:nacta", BODY, "National Counter Terrorism Authority",
               ("National Counter Terrorism Authority", "National Counter-Terrorism Authority", "NACTA", "Nacta", "NACTA's"),
               attrs={"body_kind": "authority", "meets": False}),
@@ -408,10 +519,17 @@ def _bodies() -> list[Entry]:
             variants += [f"{p} Apex Committee", f"{p} provincial apex committee", f"Apex Committee of {p}", f"apex committee of the {p}",
                          f"provincial apex committee of {p}", f"{p} Apex Committee on National Action Plan", f"{p} Apex Committee on NAP",
                          f"{p} Apex Committee on the National Action Plan", f"{p} government's apex committee", f"apex committee {p}",
-                         f"{p} apex committee meeting", f"{p}'s apex committee", f"Apex Committee ({p})", f"provincial apex committee in {p}"]
+                         f"{p} apex committee meeting", f"{p}'s apex committee", f"Apex Committee ({p})", f"provincial apex committee in {p}",
+                         f"Apex Committee for {p}", f"provincial apex committee for {p}", f"{p} government's apex committee"]
         chair = "office:prime-minister:azad-jammu-and-kashmir" if province in _PRIME_MINISTER_TERRITORIES else f"office:chief-minister:{province}"
         entries.append(Entry(f"body:apex-committee:{province}", BODY, f"{name} Apex Committee", tuple(variants),
                              attrs={"body_kind": "provincial_apex_committee", "province": province, "chair_office": chair, "level": "provincial"}))
+        review = []
+        for p in names:
+            review += [f"{p} NAP review committee", f"{p} NAP implementation committee", f"NAP review committee of {p}",
+                       f"{p} National Action Plan review committee", f"{p}'s NAP review committee", f"{p} provincial NAP review committee"]
+        entries.append(Entry(f"body:nap-review-committee:{province}", BODY, f"{name} NAP review committee", tuple(review),
+                             attrs={"body_kind": "other", "province": province, "level": "provincial"}))
     return entries
 
 

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from curation.extraction import dates
-from curation.extraction.gazetteer import BODY, OFFICE, PERSON, PLACE, REGION, Entry, Gazetteer, Match
+from curation.extraction.gazetteer import BODY, OFFICE, PERSON, PLACE, REGION, Entry, Gazetteer, Match, builtin_entries
 from curation.extraction.people import Name, name_after, name_before
 from curation.extraction.text import Sentence, sentence_at
 from foundations.aliases import fold_accents
@@ -29,6 +29,19 @@ _AFTER_BODY = re.compile(
     re.IGNORECASE,
 )
 _PROVINCIAL_CUE = re.compile(r"\bprovincial\b", re.IGNORECASE)
+# "usually chaired by the prime minister": what a body does in general, not a sitting the report is about.
+HABITUAL = re.compile(r"\b(?:usually|normally|generally|typically|regularly|routinely|is chaired|are chaired|is headed|are headed|"
+                      r"oversees|overseen|was set up|were set up|was formed|were formed|was established|were established|consists of|comprises)\b",
+                      re.IGNORECASE)
+UNDER_WAY = re.compile(r"\b(?:is|are)\s+(?:now\s+)?(?:chairing|presiding over|being held|participating|attending|meeting|under way|underway|in session)\b",
+                       re.IGNORECASE)
+# A sitting still to come, or called off: the report cannot give its outcome.
+PREVIEW = re.compile(r"\b(?:will|shall|is to|are to|is due to|are due to|is set to|are set to|is expected to|are expected to|to be held|"
+                     r"is scheduled|are scheduled|was scheduled|scheduled for|tomorrow|next week|to meet|has called|have called|has summoned|"
+                     r"has convened a meeting for|likely to)\b", re.IGNORECASE)
+POSTPONED = re.compile(r"\b(?:postponed|put off|deferred|called off|cancelled|canceled|rescheduled|adjourned sine die)\b", re.IGNORECASE)
+HELD = re.compile(r"\b(?:met|chaired|presided|was held|were held|was convened|convened|approved|decided|reviewed|resolved|directed|"
+                  r"was attended|were told|was told|was briefed|were briefed|is chairing|is being held|are participating|agreed)\b", re.IGNORECASE)
 _CITY_PROVINCE = {
     "peshawar": "khyber-pakhtunkhwa", "bannu": "khyber-pakhtunkhwa", "dera ismail khan": "khyber-pakhtunkhwa",
     "karachi": "sindh", "hyderabad": "sindh", "sukkur": "sindh",
@@ -39,11 +52,19 @@ _CITY_PROVINCE = {
 _DATELINE = re.compile(r"\s*(?P<city>[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,2})\s*(?:,[^:\n–—]{0,40}?)?\s*(?:\([A-Za-z]+\))?\s*(?::|–|—|\s-\s)")
 _CHAIR_BEFORE = re.compile(
     r"(?:chaired by|presided over by|presided by|under the chairmanship of|under the chair of|headed by|under the chairpersonship of|"
-    r"led by|with .{0,40}? in the chair)\s+(?:the\s+)?(?:(?:caretaker|acting|interim|then|provincial|federal)\s+)?$",
+    r"led by|(?:meeting|met|meets|session|sitting|meeting held)\s+under)\s+(?:the\s+)?(?:(?:caretaker|acting|interim|then|provincial|federal)\s+)?$",
     re.IGNORECASE,
 )
 _CHAIR_AFTER = re.compile(
-    r"^\s*(?:,\s*(?:who\s+(?:also\s+)?)?)?(?:on\s+\w+\s+|today\s+)?(?:chaired|presided over|presided|was chairing|while chairing|chairing|convened|summoned|in the chair)\b",
+    r"^\s*(?:,\s*(?:who\s+(?:also\s+)?)?)?(?:on\s+\w+\s+|today\s+)?(?:chaired|chairs|presided over|presided|presides|was chairing|is chairing|while chairing|chairing|convened|summoned|in the chair)\b",
+    re.IGNORECASE,
+)
+# "He was chairing a meeting ...": the chair is the person the sentence before is about.
+_PRONOUN_CHAIR = re.compile(r"^\s*(?:He|She)\s+(?:was\s+|is\s+|also\s+)?(?:chairing|chaired|presiding over|presided over|chairs)\b")
+# "Prime Minister X chaired a meeting to review ...": a sitting the report names by no body.
+_UNNAMED_MEETING = re.compile(
+    r"\b(?:chaired|chairing|chairs|presided over|presiding over|convened|held)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?P<meeting>meeting|huddle|session)\b|"
+    r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?P<meeting2>meeting|huddle|session)\b[^.]{0,120}?\bin the chair\b",
     re.IGNORECASE,
 )
 
@@ -91,6 +112,8 @@ def province_of_match(match: Match) -> str | None:
 def find_body(text: str, sentence_list: list[Sentence], gazetteer: Gazetteer, body_start: int, dateline_city: str | None) -> BodyFound | None:
     """Return the body whose meeting the report is about, resolving "the apex committee" from context."""
     candidates = []
+    lead_sentences = [s for s in sentence_list if s.end > body_start][:3]
+    lead_end = lead_sentences[-1].end if lead_sentences else body_start
     for match in gazetteer.find(text, body_start, kinds={BODY}):
         sentence = sentence_at(sentence_list, match.start)
         if sentence is None:
@@ -104,21 +127,52 @@ def find_body(text: str, sentence_list: list[Sentence], gazetteer: Gazetteer, bo
             score += 3
         if match.entry.attrs.get("meets") is False and score < 4:
             continue
-        index = sentence_list.index(sentence)
-        if index < 3:
+        if HABITUAL.search(sentence.text) and not dates.find_dates(text, sentence.start, sentence.end):
+            continue
+        if sentence.start < lead_end:
             score += 2
         if MEETING_CUE.search(sentence.text):
             score += 1
+        if score < 2:
+            continue  # named in passing ("formed after an all-parties conference"), not the sitting reported
         candidates.append((score, -match.start, match, sentence))
     if not candidates:
-        return None
-    _score, _position, match, sentence = max(candidates, key=lambda c: (c[0], c[1]))
+        return _unnamed_meeting(text, sentence_list, gazetteer, body_start)
+    _score, _position, match, sentence = max(candidates, key=lambda c: (c[0] - (1 if c[2].entry.attrs.get("adhoc") else 0), c[1]))
     entry = match.entry
     if entry.attrs.get("generic") or (entry.key == "body:central-apex-committee" and not _says_federal(match.quote)):
         resolved = _resolve_generic(text, sentence, sentence_list, gazetteer, body_start, entry, match, dateline_city)
         if resolved is not None:
             return BodyFound(resolved[0], match, sentence, resolved[1])
     return BodyFound(entry, match, sentence)
+
+
+def _unnamed_meeting(text: str, sentence_list: list[Sentence], gazetteer: Gazetteer, body_start: int) -> BodyFound | None:
+    """Return "a meeting" that an office chaired in the report's first sentences, as a high-level meeting for the editor to name."""
+    entry = gazetteer.get("body:high-level-meeting")
+    if entry is None:
+        return None
+    for sentence in [s for s in sentence_list if s.end > body_start][:4]:
+        found = _UNNAMED_MEETING.search(sentence.text)
+        if found is None or HABITUAL.search(sentence.text):
+            continue
+        group = "meeting" if found.group("meeting") else "meeting2"
+        start, end = sentence.start + found.start(group), sentence.start + found.end(group)
+        match = Match(entry, start, end, text[start:end])
+        return BodyFound(entry, match, sentence, "a meeting the report names by no body")
+    return None
+
+
+def meeting_status(text: str, body: BodyFound, headlines: list[str]) -> str:
+    """Return "held" if the report gives a sitting that took (or is taking) place, else "preview" or "postponed"."""
+    sentence = body.sentence.text
+    if HELD.search(sentence):
+        return "held"
+    if POSTPONED.search(sentence) or any(POSTPONED.search(line) for line in headlines):
+        return "postponed"
+    if PREVIEW.search(sentence) or any(PREVIEW.search(line) for line in headlines):
+        return "preview"
+    return "held"
 
 
 def _says_federal(quote: str) -> bool:
@@ -129,8 +183,10 @@ def _says_federal(quote: str) -> bool:
 def _resolve_generic(text, sentence, sentence_list, gazetteer, body_start, entry, match, dateline_city) -> tuple[Entry, str] | None:
     """Return which apex committee "the apex committee" is, and why; None when the report does not say."""
 
+    family = entry.attrs.get("family", "apex-committee")
+
     def provincial_body(province):
-        return gazetteer.get(f"body:apex-committee:{province}")
+        return gazetteer.get(f"body:{family}:{province}")
 
     # 1. A province named right by it: "the apex committee in Khyber Pakhtunkhwa".
     for near in gazetteer.find(text, max(sentence.start, match.start - 40), min(sentence.end, match.end + 40), kinds={REGION}):
@@ -150,13 +206,29 @@ def _resolve_generic(text, sentence, sentence_list, gazetteer, body_start, entry
         province = office.entry.attrs.get("province")
         if province and office.entry.attrs.get("base") == "chief-minister" and provincial_body(province) is not None:
             return provincial_body(province), f"the chief minister leading the report ({office.quote})"
-        if office.entry.key == "office:prime-minister" and not provincial:
+        if office.entry.key == "office:prime-minister" and not provincial and family == "apex-committee":
             return gazetteer.get("body:central-apex-committee"), f"the prime minister leading the report ({office.quote})"
         if office.entry.key == "office:chief-minister" and dateline_province:
             return provincial_body(dateline_province), f"a chief minister and the dateline {dateline_city}"
     # 4. "The provincial apex committee" under a provincial capital's dateline.
-    if provincial and dateline_province:
+    if provincial and dateline_province and provincial_body(dateline_province) is not None:
         return provincial_body(dateline_province), f"the dateline {dateline_city}"
+    # 5. Where it met ("at the Chief Minister's Secretariat in Quetta") or the province's offices in the
+    # report's first sentences ("Chief Minister ... chaired"), with the dateline: a provincial committee.
+    lead_sentences = [s for s in sentence_list if s.end > body_start][:4]
+    lead_offices = [o for s in lead_sentences for o in gazetteer.find(text, s.start, s.end, kinds={OFFICE})]
+    has_provincial_head = any(o.entry.attrs.get("base") in ("chief-minister", "governor") for o in lead_offices)
+    if not any(o.entry.key == "office:prime-minister" for o in lead_offices) or has_provincial_head:
+        for place in gazetteer.find(text, sentence.start, sentence.end, kinds={PLACE, REGION}):
+            province = province_of_match(place) or _CITY_PROVINCE.get(fold_accents(place.entry.name))
+            if province and provincial_body(province) is not None and (provincial or has_provincial_head or place.entry.kind == REGION):
+                return provincial_body(province), f"where it met ({place.quote})"
+        for office in lead_offices:
+            province = office.entry.attrs.get("province")
+            if province and provincial_body(province) is not None:
+                return provincial_body(province), f"the {office.quote} in the report's first sentences"
+        if (provincial or has_provincial_head) and dateline_province and provincial_body(dateline_province) is not None:
+            return provincial_body(dateline_province), f"a provincial head of government and the dateline {dateline_city}"
     return None
 
 
@@ -214,6 +286,10 @@ def find_date(
                 fallback = DateFound(resolved, mention, sentence)
     if fallback is not None:
         return fallback
+    # "The prime minister is chairing a conference": a report written while the sitting is under way is dated that day.
+    if body is not None and reference is not None and UNDER_WAY.search(body.sentence.text):
+        note = f"The report speaks of the sitting as under way (“{UNDER_WAY.search(body.sentence.text).group()}”): the day the report was {'filed' if dateline_date else 'published'}, {reference:%d %B %Y}."
+        return DateFound(dates.ResolvedDate(reference, dates.DAY, weekday=reference.weekday(), note=note), None, body.sentence)
     return DateFound(dates.ResolvedDate(None, dates.UNKNOWN, note="The report does not say when the meeting took place."), None, None)
 
 
@@ -246,6 +322,13 @@ def find_chair(text: str, sentence_list: list[Sentence], gazetteer: Gazetteer, b
         chair = _chair_from(text, match, sentence, "presided")
         if _CHAIR_AFTER.match(text[chair.end : chair.end + 60]):
             return chair
+    # "Prime Minister X has directed ... He was chairing a meeting ...".
+    lead = [s for s in sentence_list if s.end > body_start][:4]
+    for previous, sentence in zip(lead, lead[1:]):
+        if _PRONOUN_CHAIR.match(sentence.text):
+            first = gazetteer.find(text, previous.start, previous.end, kinds={OFFICE, PERSON})
+            if first and not text[previous.start : first[0].start].strip(" :–—-\n\"“").replace("The", "").strip():
+                return _chair_from(text, first[0], previous, "the person a pronoun refers to")
     # A name with no office after "chaired by".
     for sentence in sentence_list:
         found = re.search(r"(?:chaired by|presided over by|under the chairmanship of)\s+", sentence.text, re.IGNORECASE)
@@ -275,7 +358,27 @@ def find_chair(text: str, sentence_list: list[Sentence], gazetteer: Gazetteer, b
     return None
 
 
+def office_opening(quote: str) -> tuple[Entry, int] | None:
+    """Return the built-in office a person's writing opens with ("Prime Minister Imran"), and where it ends."""
+    found = _BUILTIN.find(quote, kinds={OFFICE})
+    if found and found[0].start == 0 and found[0].end < len(quote):
+        return found[0].entry, found[0].end
+    return None
+
+
+_BUILTIN = Gazetteer(builtin_entries())
+
+
 def _chair_from(text: str, match: Match, sentence: Sentence, how: str) -> Chair:
+    if match.entry.kind == PERSON:
+        # A person's record may carry a longer or shorter writing than the text's ("Prime Minister Imran"):
+        # the name runs on over the capitalised words that follow, and an office it opens with is the office.
+        more = name_after(text, match.end)
+        end = more.end if more is not None else match.end
+        office = office_opening(match.quote)
+        name_start = match.start + (office[1] if office else 0)
+        name_start += len(text[name_start:end]) - len(text[name_start:end].lstrip())
+        return Chair(office[0] if office else None, Name(text[name_start:end], name_start, end), match.start, end, sentence, how)
     name = name_after(text, match.end) if match.entry.kind == OFFICE else Name(match.quote, match.start, match.end)
     if name is None and match.entry.kind == OFFICE:
         # "General Raheel Sharif, Chief of Army Staff, chaired ..."

@@ -3,7 +3,7 @@ import re
 from dataclasses import dataclass, field
 
 from curation.extraction.gazetteer import OPERATION, ORGANISATION, Entry, Gazetteer
-from curation.extraction.text import Sentence, sentence_at
+from curation.extraction.text import Sentence, SpanIndex, sentence_at
 from foundations.aliases import fold_accents
 
 # "Operation Sabre", "operation ‘Ghazab-lil-Haq’": a capitalised name after the word, for operations not yet known.
@@ -33,10 +33,11 @@ def find_operations(text: str, sentence_list: list[Sentence], gazetteer: Gazette
     known_spans = [(f.start, f.end) for f in found.values()]
     for item in found.values():
         known_spans += item.extra.get("spans", [])
+    known = SpanIndex(known_spans)
     for match in _NAMED_OPERATION.finditer(text, body_start):
         name = match.group("name").rstrip("’'\"”")
         start, end = match.start("name"), match.start("name") + len(name)
-        if any(s < end and start < e for s, e in known_spans):
+        if known.overlaps(start, end):
             continue
         first_word = fold_accents(name.split()[0].split("-")[0])
         if first_word in _NOT_OPERATION_NAMES or gazetteer.lookup(name) is not None:
@@ -54,8 +55,34 @@ def find_operations(text: str, sentence_list: list[Sentence], gazetteer: Gazette
     return sorted(found.values(), key=lambda item: item.start)
 
 
+# "the banned Sindhudesh Revolutionary Army": an outfit the gazetteer lacks, named after the word that bans it.
+_NAMED_OUTFIT = re.compile(
+    r"\b(?:banned|proscribed|outlawed|defunct)\s+(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|al|ul|e|i)){1,4})"
+)
+_OUTFIT_WORDS = {"army", "front", "lashkar", "jaish", "tehreek", "tehrik", "sipah", "brigade", "movement", "organisation", "organization",
+                 "party", "jamaat", "group", "force", "mujahideen", "fauj", "sangat", "sangar", "council", "tanzeem", "league"}
+
+
 def find_organisations(text: str, sentence_list: list[Sentence], gazetteer: Gazetteer, body_start: int) -> list[NameFound]:
-    return sorted(_collect(text, sentence_list, gazetteer, body_start, ORGANISATION).values(), key=lambda item: item.start)
+    found = _collect(text, sentence_list, gazetteer, body_start, ORGANISATION)
+    known = SpanIndex([span for item in found.values() for span in item.extra.get("spans", [])])
+    for match in _NAMED_OUTFIT.finditer(text, body_start):
+        name = match.group("name")
+        start, end = match.start("name"), match.end("name")
+        if known.overlaps(start, end) or gazetteer.find(text, start, end):
+            continue
+        if not any(fold_accents(word) in _OUTFIT_WORDS for word in re.split(r"[\s-]+", name)):
+            continue
+        sentence = sentence_at(sentence_list, start)
+        if sentence is None:
+            continue
+        key = f"new-organisation:{fold_accents(name)}"
+        if key in found:
+            found[key].mentions += 1
+            found[key].extra["spans"].append((start, end))
+            continue
+        found[key] = NameFound(key, name, [name], start, end, sentence, None, extra={"spans": [(start, end)]})
+    return sorted(found.values(), key=lambda item: item.start)
 
 
 def _collect(text, sentence_list, gazetteer, body_start, kind) -> dict[str, NameFound]:

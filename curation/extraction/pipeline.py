@@ -1,13 +1,14 @@
 """Run every extractor over one report and turn what they find into proposals with exact quotes."""
 import datetime
+import gc
 import re
 from dataclasses import dataclass, field
 
 from curation.extraction import attendees as attendee_extraction
-from curation.extraction import dates, decisions, figures, meetings, operations
+from curation.extraction import dates, decisions, figures, layout, meetings, operations
 from curation.extraction.gazetteer import GROUP, PERSON, REGION, Gazetteer, builtin_entries
 from curation.extraction.proposal import ATTENDEE, DECISION, FIGURE, MEETING, OPERATION as OPERATION_KIND, ORGANISATION, Proposed
-from curation.extraction.text import sentence_at, sentences
+from curation.extraction.text import SpanIndex, sentence_at, sentences
 from sources.front_matter import article_start
 
 
@@ -41,29 +42,48 @@ def extract(text: str, published_on: datetime.date | None = None, gazetteer: Gaz
     When `published_on` is not given, a date the text carries in its first line ("date 2024-06-23",
     front matter "published: ...") or an agency dateline with a year is used instead.
     """
+    # The cyclic garbage collector's passes grow with the objects alive, which grow with the text: paused
+    # while a report is read (what extraction builds holds no cycles), so time stays linear in its length.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _extract(text, published_on, gazetteer)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _extract(text: str, published_on: datetime.date | None, gazetteer: Gazetteer | None) -> Extraction:
     gazetteer = gazetteer or Gazetteer(builtin_entries())
     start = body_start(text)
+    # Headline, standfirst, byline, captions and "Related:" lines are not the article's own sentences.
+    page = layout.page_layout(text, start)
+    lead = page.lead_start
     if published_on is None:
         published_on = dates.publication_date_in_text(text)
-    dateline_mention = dates.dateline_date(text, start)
+    dateline_mention = dates.dateline_date(text, lead)
     dateline_day = _dateline_day(dateline_mention, published_on)
     if published_on is None:
         published_on = dateline_day
-    sentence_list = sentences(text)
+    sentence_list = [s for s in sentences(text) if not page.is_furniture(s.start, s.end)]
     result = Extraction(published_on=published_on)
 
-    dateline = meetings.find_dateline(text, start, gazetteer)
-    body = meetings.find_body(text, sentence_list, gazetteer, start, dateline.name if dateline else None)
-    chair = meetings.find_chair(text, sentence_list, gazetteer, body, start, dateline)
+    dateline = meetings.find_dateline(text, lead, gazetteer)
+    body = meetings.find_body(text, sentence_list, gazetteer, lead, dateline.name if dateline else None)
+    if body is not None and meetings.meeting_status(text, body, page.headlines(text)) != "held":
+        # A preview of a sitting to come, or one postponed: no outcome to report, so no meeting to propose.
+        body = None
+    chair = meetings.find_chair(text, sentence_list, gazetteer, body, lead, dateline) if body is not None else None
     province = body.entry.attrs.get("province") if body else None
-    found_date = meetings.find_date(text, sentence_list, body, published_on, start, dateline=dateline_mention, dateline_date=dateline_day)
-    place = meetings.find_place(text, sentence_list, gazetteer, body, start, dateline)
+    found_date = meetings.find_date(text, sentence_list, body, published_on, lead, dateline=dateline_mention, dateline_date=dateline_day)
+    place = meetings.find_place(text, sentence_list, gazetteer, body, lead, dateline)
     operation_items = operations.find_operations(text, sentence_list, gazetteer, start)
-    attendee_items = attendee_extraction.find_attendees(text, sentence_list, gazetteer, start, chair=chair, province=province)
+    attendee_items = (
+        attendee_extraction.find_attendees(text, sentence_list, gazetteer, lead, chair=chair, province=province) if body is not None else []
+    )
 
     if body is not None:
         result.meeting = _meeting_proposal(text, body, found_date, place, chair, operation_items, attendee_items, gazetteer, province)
-    if body is not None or attendee_items:
         result.attendees = [_attendee_proposal(item) for item in attendee_items]
     result.operations = [_name_proposal(OPERATION_KIND, item) for item in operation_items]
     result.organisations = [
@@ -128,7 +148,9 @@ def _meeting_proposal(text, body, found_date, place, chair, operation_items, att
         quote_end = found_date.sentence.end
     notes = [resolved.note]
     if entry.attrs.get("generic"):
-        notes.append("The report names the body only as “the apex committee”: choose which one.")
+        notes.append(f"The report names the body only as “{body.match.quote}”: choose which one.")
+    elif entry.attrs.get("adhoc"):
+        notes.append(f"The report calls it “{body.match.quote}” and names no standing body: name the meeting, or choose the body it was a sitting of.")
     return Proposed(MEETING, values, text[quote_start:quote_end], quote_start, quote_end, " ".join(n for n in notes if n), resolved.confident)
 
 
@@ -143,8 +165,12 @@ def _attendee_proposal(item) -> Proposed:
         "person_name": item.name.text if item.name else (item.person.name if item.person else None),
         "person_record_id": item.person.record_id if item.person else None,
         "as_written": item.mention,
+        "is_new": bool(entry.attrs.get("new")),
     }
-    return Proposed(ATTENDEE, values, item.sentence.text, item.sentence.start, item.sentence.end)
+    note = ""
+    if values["is_new"]:
+        note = f"“{item.mention}” is not a known office or group: proposed in the report's own words; confirm it, or set the office or group it is."
+    return Proposed(ATTENDEE, values, item.sentence.text, item.sentence.start, item.sentence.end, note)
 
 
 def _name_proposal(kind: str, item) -> Proposed:
@@ -183,7 +209,7 @@ def _organisation_proposal(item, sentence_list) -> Proposed:
 
 def _decision_proposal(item, operation_items, index: int) -> Proposed:
     sentence = item.sentence
-    operation_keys = [op.key for op in operation_items if any(sentence.start <= s < sentence.end for s, _e in op.extra.get("spans", [(op.start, op.end)]))]
+    operation_keys = [op.key for op in operation_items if op.extra.setdefault("index", SpanIndex(op.extra.get("spans", [(op.start, op.end)]))).overlaps(sentence.start, sentence.end)]
     values = {
         "action": item.action,
         "domain": item.domain,

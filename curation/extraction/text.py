@@ -1,4 +1,5 @@
 """Words, sentences and the two normal forms names are compared in, all with offsets into the text."""
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -68,8 +69,36 @@ def _append_sentence(text: str, start: int, end: int, result: list[Sentence]) ->
         result.append(Sentence(text[start:end], start, end))
 
 
+_starts_of: tuple[list[Sentence] | None, list[int]] = (None, [])
+
+
 def sentence_at(sentence_list: list[Sentence], offset: int) -> Sentence | None:
-    for sentence in sentence_list:
-        if sentence.start <= offset < sentence.end:
-            return sentence
+    """Return the sentence holding `offset`: a binary search over the list's starts, kept for the last list asked about."""
+    global _starts_of
+    if _starts_of[0] is not sentence_list or len(_starts_of[1]) != len(sentence_list):
+        _starts_of = (sentence_list, [sentence.start for sentence in sentence_list])
+    index = bisect.bisect_right(_starts_of[1], offset) - 1
+    if index >= 0 and sentence_list[index].start <= offset < sentence_list[index].end:
+        return sentence_list[index]
     return None
+
+
+class SpanIndex:
+    """Spans of the text (which may overlap), answering "does any of them overlap [start, end)?" in logarithmic time."""
+
+    def __init__(self, spans):
+        ordered = sorted(spans)
+        self.spans = ordered
+        self._starts = [start for start, _end in ordered]
+        self._reach = []  # the furthest end among the spans up to each one
+        furthest = -1
+        for _start, end in ordered:
+            furthest = max(furthest, end)
+            self._reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self._starts, end) - 1
+        return index >= 0 and self._reach[index] > start
+
+    def holds(self, offset: int) -> bool:
+        return self.overlaps(offset, offset + 1)

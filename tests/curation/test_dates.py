@@ -30,13 +30,17 @@ def test_a_weekday_is_the_last_such_day_before_the_report(text, published_on, ex
     assert resolved.confident
 
 
-def test_the_reports_own_weekday_counts_only_with_today():
-    saturday = datetime.date(2024, 6, 22)
-    without_today = resolve_first("The committee met on Saturday.", saturday)
-    assert without_today.date == datetime.date(2024, 6, 15)
-    assert not without_today.confident and "check" in without_today.note
-    with_today = resolve_first("The committee met on Saturday.", saturday, says_today=True)
-    assert with_today.date == saturday
+def test_a_same_day_report_is_dated_its_own_weekday():
+    # An online report published on a Wednesday saying the committee met "on Wednesday" means that day.
+    wednesday = datetime.date(2025, 3, 12)
+    resolved = resolve_first("The provincial committee met on Wednesday and approved the plan.", wednesday)
+    assert resolved.date == wednesday
+    assert resolved.confident
+    assert "publication day itself" in resolved.note
+    # "last Wednesday" in the same report is the week before.
+    assert resolve_first("The committee met last Wednesday.", wednesday).date == datetime.date(2025, 3, 5)
+    # A print report of the next day gives the day before.
+    assert resolve_first("The committee met on Wednesday.", datetime.date(2025, 3, 13)).date == wednesday
 
 
 def test_a_weekday_without_a_publication_date_stays_a_weekday():

@@ -61,6 +61,27 @@ def test_an_urdu_query_that_names_nothing_says_the_sources_are_in_english(curate
 def test_no_result_suggests_the_nearest_names(curated_archive, client):  # noqa: F811
     page = client.get(reverse("search") + "?q=Istikhkam").content.decode()
     assert 'Did you mean <a href="?q=Azm-e-Istehkam">Azm-e-Istehkam</a>' in page
-    assert "Did you mean" in client.get(reverse("search") + "?q=Shebaz").content.decode()
+    # (A typing slip in a person's name: "Shebaz" itself finds Shehbaz, as a single word of his name.)
+    assert "Did you mean" in client.get(reverse("search") + "?q=Shehbax").content.decode()
     # Nothing near: no suggestion made up.
     assert "Did you mean" not in client.get(reverse("search") + "?q=zzyzx").content.decode()
+
+
+def test_a_single_word_of_a_persons_name_finds_the_person_in_any_spelling(curated_archive):  # noqa: F811
+    """"Shahbaz" is how most readers spell Shehbaz: alone, it finds him and what names him."""
+    shahbaz = found("Shahbaz")
+    assert "Shehbaz Sharif" in shahbaz["people"][1]
+    assert shahbaz == found("Shehbaz")
+    # Records that name him only in Urdu script or by his full name are found as well.
+    assert shahbaz["meetings"][0] >= found("Shehbaz Sharif")["meetings"][0] > 0
+
+
+@pytest.mark.parametrize("word", ["General", "Minister", "Prime", "Muhammad", "committee", "operation", "National", "Khan", "Asim"])
+def test_a_common_word_or_title_stays_the_word_typed(curated_archive, word):  # noqa: F811
+    """Titles in aliases (General Syed Asim Munir, Prime Minister Imran), words many names share and
+    words too short to tell apart do not stand for a person."""
+    from foundations.search_query import parse_query
+    from naparchive import search_names
+
+    (term,) = search_names.expand(parse_query(word)).terms
+    assert term.spellings == (word,)

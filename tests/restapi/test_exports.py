@@ -57,25 +57,29 @@ def test_popolo_export_has_persons_organizations_posts_memberships_and_events(cl
     response = client.get("/api/v1/popolo/")
     assert response["Content-Type"] == "application/json"
     document = json.loads(streamed_text(response))
-    assert [p["id"] for p in document["persons"]] == ["person/shehbaz-sharif"]
-    assert "organization/central-apex-committee" in [o["id"] for o in document["organizations"]]
-    assert [p["id"] for p in document["posts"]] == ["post/prime-minister"]
+    person, office, body, meeting = (archive[name].pk for name in ("person", "office", "body", "meeting"))
+    # Permanent ids (a slug may change); the slug is one of the record's identifiers.
+    assert [p["id"] for p in document["persons"]] == [f"person/{person}"]
+    assert document["persons"][0]["identifiers"] == [{"scheme": "nap-archive-slug", "identifier": "shehbaz-sharif"}]
+    assert f"organization/{body}" in [o["id"] for o in document["organizations"]]
+    assert [p["id"] for p in document["posts"]] == [f"post/{office}"]
     assert document["memberships"] == [
         {
             "id": f"membership/{archive['chair'].pk}",
-            "person_id": "person/shehbaz-sharif",
-            "post_id": "post/prime-minister",
-            "organization_id": "organization/central-apex-committee",
+            "person_id": f"person/{person}",
+            "post_id": f"post/{office}",
+            "organization_id": f"organization/{body}",
             "role": "Chair",
             "label": "Prime Minister",
             "start_date": "2024-06-22",
             "end_date": "2024-06-22",
-            "event_id": "event/apex-2024-06-22",
+            "event_id": f"event/{meeting}",
         }
     ]
     events = {event["id"]: event for event in document["events"]}
-    assert events["event/apex-2024-06-22"]["organization_id"] == "organization/central-apex-committee"
-    assert events["event/apex-2024-06-22"]["start_date"] == "2024-06-22"
+    assert events[f"event/{meeting}"]["organization_id"] == f"organization/{body}"
+    assert events[f"event/{meeting}"]["start_date"] == "2024-06-22"
+    assert events[f"event/{meeting}"]["links"][0]["url"].endswith(f"/api/v1/meetings/{meeting}")
 
 
 def test_popolo_dates_keep_the_meetings_precision(client, archive):
@@ -85,7 +89,7 @@ def test_popolo_dates_keep_the_meetings_precision(client, archive):
     archive["older"].save()
     document = json.loads(streamed_text(client.get("/api/v1/popolo/")))
     events = {event["id"]: event for event in document["events"]}
-    assert events["event/apex-2023-01-02"]["start_date"] == "2023-01"
+    assert events[f"event/{archive['older'].pk}"]["start_date"] == "2023-01"
 
 
 def test_popolo_leaves_out_drafts(client, archive):
@@ -96,3 +100,21 @@ def test_popolo_leaves_out_drafts(client, archive):
     # An attendance naming a person who is not public is not public either: nothing names them.
     assert document["memberships"] == []
     assert archive["person"].name not in streamed_text(client.get("/api/v1/popolo/"))
+
+
+def test_exports_carry_permanent_ids_precisions_and_the_sources_own_names(client, make_meeting, make_decision, make_source):
+    import csv
+    import datetime
+    import io
+
+    meeting = make_meeting(date=datetime.date(2015, 1, 1), date_precision="year")
+    make_decision(meeting=meeting)
+    rows = list(csv.DictReader(io.StringIO(b"".join(client.get("/api/v1/decisions/export/csv/").streaming_content).decode())))
+    assert rows[0]["meeting_id"] == str(meeting.pk)
+    assert (rows[0]["meeting_date"], rows[0]["meeting_date_precision"]) == ("2015-01-01", "year")
+    make_source(url="https://www.dawn.com/news/1", origin="PMO statement, 22 June 2024")
+    source = client.get("/api/v1/sources/export/json/")
+    record = __import__("json").loads(b"".join(source.streaming_content))[0]
+    assert record["article_url"] == "https://www.dawn.com/news/1"
+    assert record["origin"] == "PMO statement, 22 June 2024"
+    assert "url" not in record

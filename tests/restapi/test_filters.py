@@ -102,8 +102,8 @@ def test_ordering_by_allowed_fields_with_the_id_as_tiebreaker(client, archive):
 @pytest.mark.parametrize(
     "query, parameter, message",
     [
-        ("body=no-such-body", "body", "No body with the slug “no-such-body”."),
-        ("chair=nobody", "chair", "No person with the slug “nobody”."),
+        ("body=no-such-body", "body", "No body with the slug or id “no-such-body”."),
+        ("chair=nobody", "chair", "No person with the slug or id “nobody”."),
         ("operation=zarb-e-nothing", "operation", "No operation has the slug or name “zarb-e-nothing”."),
         ("domain=cooking", "domain", "Select a valid choice. cooking is not one of the available choices."),
         ("outlet=Nowhere Times", "outlet", "No source in the archive comes from the outlet “Nowhere Times”."),
@@ -143,3 +143,27 @@ def test_a_slug_filter_does_not_reveal_drafts_to_anonymous_clients(client, edito
 
 def test_decision_domain_values_are_the_models(client, archive):
     assert Decision.Domain.MILITARY == "military"
+
+
+def test_a_year_precise_meeting_never_matches_a_day(client, make_meeting):
+    import datetime
+
+    vague = make_meeting(date=datetime.date(2015, 1, 1), date_precision="year")
+    exact = make_meeting(date=datetime.date(2015, 1, 1), date_precision="day")
+    found = {m["id"] for m in client.get("/api/v1/meetings/?date=2015-01-01").json()["results"]}
+    assert found == {exact.pk}
+    assert vague.pk in {m["id"] for m in client.get("/api/v1/meetings/?year=2015").json()["results"]}
+
+
+def test_related_records_filter_by_permanent_id_as_well_as_slug(client, make_meeting, make_person, make_body):
+    from meetings.models import Attendee
+
+    body = make_body()
+    meeting = make_meeting(body=body)
+    person = make_person()
+    Attendee.objects.create(meeting=meeting, person=person, status="published", role="chair")
+    for query in (f"body={body.pk}", f"body={body.slug}", f"person={person.pk}", f"chair={person.slug}"):
+        answer = client.get(f"/api/v1/meetings/?{query}")
+        assert answer.status_code == 200, answer.content
+        assert [m["id"] for m in answer.json()["results"]] == [meeting.pk]
+    assert client.get("/api/v1/meetings/?body=999999").status_code == 400

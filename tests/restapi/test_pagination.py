@@ -58,3 +58,56 @@ def test_pages_do_not_overlap_when_sort_keys_tie(client, make_body):
     for page in (1, 2, 3):
         seen += [m["slug"] for m in client.get(f"/api/v1/meetings/?page_size=3&page={page}&ordering=title").json()["results"]]
     assert sorted(seen) == sorted(f"same-{n}" for n in range(7))
+
+
+# --- Cursor pages: a walk while the list changes ------------------------------------------------------
+
+
+def test_a_cursor_walk_sees_every_record_public_throughout_exactly_once(client, make_meeting, make_decision):
+    from editorial import services
+    from meetings.models import Decision
+
+    meeting = make_meeting()
+    decisions = [make_decision(meeting=meeting, text=f"Decision {n}.") for n in range(25)]
+    withdrawn, seen = [], []
+    url = "/api/v1/decisions/?cursor=first&page_size=10"
+    step = 0
+    while url:
+        body = client.get(url).json()
+        seen += [record["id"] for record in body["results"]]
+        url = body["next"]
+        # Between pages: withdraw one record already seen and one not yet reached, and add a new one.
+        step += 1
+        for record in (decisions[step], decisions[-step]):
+            services.record_withdraw(record=Decision.objects.get(pk=record.pk), user=None)
+            withdrawn.append(record.pk)
+        make_decision(meeting=meeting, text=f"Added during the walk {step}.")
+    public_throughout = [d.pk for d in decisions if d.pk not in withdrawn]
+    assert sorted(set(seen) & set(public_throughout)) == sorted(public_throughout)
+    assert len(seen) == len(set(seen))
+
+
+def test_numbered_pages_would_skip_a_record_there(client, make_meeting, make_decision):
+    """Why cursors: the same walk by page number misses a record (issue 18's decision 11)."""
+    from editorial import services
+    from meetings.models import Decision
+
+    meeting = make_meeting()
+    decisions = [make_decision(meeting=meeting, text=f"Decision {n}.") for n in range(15)]
+    first = client.get("/api/v1/decisions/?page_size=10").json()
+    services.record_withdraw(record=Decision.objects.get(pk=decisions[0].pk), user=None)
+    second = client.get("/api/v1/decisions/?page_size=10&page=2").json()
+    seen = {r["id"] for r in first["results"]} | {r["id"] for r in second["results"]}
+    assert decisions[10].pk not in seen
+    by_cursor = client.get("/api/v1/decisions/?cursor=first&page_size=10").json()
+    services.record_withdraw(record=Decision.objects.get(pk=decisions[1].pk), user=None)
+    rest = client.get(by_cursor["next"]).json()
+    by_cursor_seen = {r["id"] for r in by_cursor["results"]} | {r["id"] for r in rest["results"]}
+    assert {d.pk for d in decisions[2:]} <= by_cursor_seen
+
+
+@pytest.mark.parametrize("query", ["cursor=nope", "cursor=first&page=2", "cursor=first&ordering=-id", "cursor=YWZ0ZXItaWQ6eA"])
+def test_a_bad_cursor_is_a_400_naming_the_parameter(client, db, query):
+    answer = client.get(f"/api/v1/decisions/?{query}")
+    assert answer.status_code == 400
+    assert set(answer.json()["errors"]) & {"cursor", "page", "ordering"}

@@ -91,7 +91,10 @@ def test_a_citation_quote_not_in_its_source_is_refused_with_the_admins_message(e
         {"source": "dawn-azm", "quote": "The army chief announced a ceasefire.", "decision": archive["decision"].pk},
     )
     assert response.status_code == 400
-    assert response.json()["errors"] == {"quote": ["This passage is not in the source's text. Copy it exactly, character for character."]}
+    # The admin's message, saying where the quote departs from the text.
+    [message] = response.json()["errors"]["quote"]
+    assert message.startswith("This passage is not in the source's text: it matches up to 'The ', then the source has")
+    assert "where the quote has 'army chief a'" in message
     assert Citation.objects.count() == 3
 
 

@@ -266,3 +266,12 @@ def test_a_replaced_quote_an_editor_changed_is_left_alone(seed_sources, archive_
     citation.refresh_from_db()
     assert citation.note == "An editor's note."
     assert citation.quote != entry["quote"]
+
+
+def test_sources_get_readable_addresses_and_their_file_names_redirect(curated_archive, client):
+    source = SourceDocument.objects.get(original_filename="000_ab17765b30e5a3e2.txt")
+    assert source.slug.startswith("2024-06-23-central-apex-committee-on-the-national-action-plan-meets")
+    answer = client.get("/sources/000_ab17765b30e5a3e2/")
+    assert answer.status_code == 301
+    assert answer["Location"] == f"/sources/{source.slug}/"
+    assert client.get("/api/v1/sources/000_ab17765b30e5a3e2/")["Location"] == f"/api/v1/sources/{source.slug}/"

@@ -174,7 +174,7 @@ def test_front_matter_fills_the_metadata_and_stays_in_the_text(run_import, artic
     assert run.error is None, run.output
     source = SourceDocument.objects.get()
     assert source.title == "Apex committee approves Azm-e-Istehkam"
-    assert source.slug == "apex-committee-approves-azm-e-istehkam"
+    assert source.slug == "dawn-2024-06-23-apex-committee-approves-azm-e-istehkam"  # outlet, date, title
     assert (source.outlet, source.author) == ("Dawn", "Staff Reporter")
     assert source.url == "https://www.dawn.com/news/1841234"
     assert source.published_on == datetime.date(2024, 6, 23)

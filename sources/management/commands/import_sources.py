@@ -1,3 +1,5 @@
+import time
+
 from django.core.management.base import BaseCommand, CommandError
 
 from sources.importing import Outcome, sources_import_paths
@@ -20,9 +22,13 @@ class Command(BaseCommand):
     def handle(self, *args, paths, dry_run, verbosity, **options):
         counts = dict.fromkeys(Outcome, 0)
         failed_names = []
+        started = time.perf_counter()
         for position, total, result in sources_import_paths(paths=paths, dry_run=dry_run):
+            # Each file's time (reading it, storing it and proposing records from it), so a slow one is seen.
+            finished = time.perf_counter()
+            seconds, started = finished - started, finished
             counts[result.outcome] += 1
-            line = f"[{position}/{total}] {result.name}: {result.message}"
+            line = f"[{position}/{total}] {result.name}: {result.message} ({seconds:.1f} s)"
             if result.outcome is Outcome.FAILED:
                 failed_names.append(result.name)
                 self.stdout.write(self.style.ERROR(line))
