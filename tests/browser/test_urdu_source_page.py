@@ -75,7 +75,7 @@ def test_a_fact_shows_its_urdu_quote_right_to_left_beside_the_english_one(reques
 
 
 @pytest.mark.parametrize("width", ["desktop", "phone"])
-def test_the_urdu_interface_is_chosen_with_the_switch_kept_and_read_right_to_left(request, urdu_source, width):
+def test_the_urdu_interface_is_chosen_with_the_switch_kept_and_read_right_to_left(request, urdu_source, width, compiled_catalogues):
     reader = request.getfixturevalue(width)
     source, _meeting = urdu_source
     reader.open(source.get_absolute_url())

@@ -57,7 +57,7 @@ def test_english_is_the_default_whatever_the_browser_asks(client, db):
     assert '<button type="submit" name="language" value="ur" lang="ur" dir="rtl">اردو</button>' in page
 
 
-def test_the_switch_keeps_the_page_and_the_choice_is_remembered(client, db):
+def test_the_switch_keeps_the_page_and_the_choice_is_remembered(client, db, compiled_catalogues):
     response = client.post("/language/", {"language": "ur", "next": "/sources/?page=1"})
     assert response.status_code == 302 and response["Location"] == "/sources/?page=1"
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "ur"
@@ -85,7 +85,7 @@ def test_the_switch_refuses_to_send_the_reader_off_the_site_or_to_an_unknown_lan
     assert '<html lang="en" dir="ltr">' in client.get("/").content.decode()
 
 
-def test_the_response_cache_keeps_each_interface_language_apart(client, db, settings):
+def test_the_response_cache_keeps_each_interface_language_apart(client, db, settings, compiled_catalogues):
     from django.core.cache import cache
 
     settings.RESPONSE_CACHE_ENABLED = True
