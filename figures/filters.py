@@ -45,6 +45,15 @@ class FigureFilterSet(PublishableFilterSet, FigureFilter):
 
     source = django_filters.CharFilter(field_name="source__slug", label="Figures given by this source (slug).")
 
+    # The public form's labels are a word each; a client needs to know what to send.
+    schema_descriptions = {
+        "measure": "Figures of this measure (its slug): one series, as /api/v1/measures/ lists them.",
+        "place": "Figures for this place (the region's slug, as in the figures' `places`).",
+        "year": "Figures whose period covers part of this year, as far as the source dates it.",
+        "unit": "Figures in this unit.",
+        "qualifier": "Figures with this bound, as the source words it (`exact`: given without a qualifier).",
+    }
+
     class Meta:
         model = Figure
         fields = []

@@ -64,32 +64,56 @@ def popolo_chunks(*, drafts: bool, api_url: Callable[[str, int], str]) -> Iterat
         .prefetch_related("aliases")
         .iterator(chunk_size=500)
     )
-    posts = (
-        {"id": f"post/{office.pk}", "label": office.title, "links": [{"url": api_url("office", office.pk), "note": "NAP Archive API"}]}
-        for office in visible(Office, drafts=drafts).iterator(chunk_size=500)
-    )
     attendances = (
         visible(Attendee, drafts=drafts)
-        .filter(Q(person__isnull=False) | Q(office__isnull=False))
+        .filter(Q(person__isnull=False) | Q(office__isnull=False) | ~Q(group_label=""))
         .select_related("meeting__body", "person", "office")
         .order_by("meeting__date", "meeting_id", "order", "id")
     )
+    public_bodies = visible(Body, drafts=drafts)
+
+    def post_id(office_pk: int, body_pk: int | None) -> str:
+        # A Popolo post is held in one organization: an office recorded at the meetings of several bodies
+        # is one post in each (its id made of the two permanent ids), the office's own id where no body is public.
+        return f"post/{office_pk}" if body_pk is None else f"post/{office_pk}/organization/{body_pk}"
+
+    def posts():
+        held_in = {}
+        for office_pk, body_pk in (
+            visible(Attendee, drafts=drafts)
+            .filter(office__isnull=False, meeting__body__in=public_bodies)
+            .values_list("office_id", "meeting__body_id")
+            .distinct()
+            .order_by("office_id", "meeting__body_id")
+        ):
+            held_in.setdefault(office_pk, []).append(body_pk)
+        for office in visible(Office, drafts=drafts).order_by("id").iterator(chunk_size=500):
+            links = [{"url": api_url("office", office.pk), "note": "NAP Archive API"}]
+            for body_pk in held_in.get(office.pk, [None]):
+                yield {
+                    "id": post_id(office.pk, body_pk),
+                    "label": office.title,
+                    "organization_id": f"organization/{body_pk}" if body_pk is not None else None,
+                    "links": links,
+                }
 
     def memberships():
         for attendee in attendances.iterator(chunk_size=500):
             person = attendee.person if attendee.person and (drafts or attendee.person.is_published) else None
             office = attendee.office if attendee.office and (drafts or attendee.office.is_published) else None
-            if person is None and office is None:
+            if person is None and office is None and not attendee.group_label:
                 continue
             body = attendee.meeting.body
+            body_pk = body.pk if drafts or body.is_published else None
             date = popolo_date(attendee.meeting)
             yield {
                 "id": f"membership/{attendee.pk}",
                 "person_id": f"person/{person.pk}" if person else None,
-                "post_id": f"post/{office.pk}" if office else None,
-                "organization_id": f"organization/{body.pk}" if drafts or body.is_published else None,
+                "post_id": post_id(office.pk, body_pk) if office else None,
+                "organization_id": f"organization/{body_pk}" if body_pk is not None else None,
                 "role": attendee.get_role_display(),
-                "label": office.title if office else None,
+                # A group named without names ("chief ministers of all provinces") is the membership's label.
+                "label": attendee.group_label or (office.title if office else None),
                 "start_date": date,
                 "end_date": date,
                 # Not in Popolo's Membership: the meeting (event) this attendance was recorded at.
@@ -112,7 +136,7 @@ def popolo_chunks(*, drafts: bool, api_url: Callable[[str, int], str]) -> Iterat
     )
     yield from section("persons", persons, first=True)
     yield from section("organizations", organizations)
-    yield from section("posts", posts)
+    yield from section("posts", posts())
     yield from section("memberships", memberships())
     yield from section("events", events)
     yield "\n}\n"
@@ -122,9 +146,12 @@ class PopoloView(ArchiveAPIMixin, APIView):
     """Export people, bodies (organizations), offices (posts), attendances (memberships) and meetings (events)
     as one Popolo JSON document (https://www.popoloproject.com), streamed.
 
-    A membership is one attendance at a meeting: the person, the office held there as post and label, the
-    role (chair, member...), the meeting's body as organization, and the meeting's date (YYYY-MM or YYYY
-    when only the month or year is known) as start and end date; `event_id` (not in Popolo) names the meeting.
+    A membership is one attendance at a meeting: the person, the office held there as post and label (a group
+    named without names, such as "chief ministers of all provinces", as label), the role (chair, member...),
+    the meeting's body as organization, and the meeting's date (YYYY-MM or YYYY when only the month or year
+    is known) as start and end date; `event_id` (not in Popolo) names the meeting.
+    A post is an office in one organization: an office recorded at the meetings of several bodies is one
+    post in each (`post/<office id>/organization/<body id>`).
     """
 
     permission_classes = [AllowAny]

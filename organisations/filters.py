@@ -15,6 +15,12 @@ class OrganisationFilter(django_filters.FilterSet):
 
 
 class OrganisationFilterSet(PublishableFilterSet, OrganisationFilter):
+    # The public form's labels are a word each; a client needs to know what to send.
+    schema_descriptions = {
+        "kind": "Groups of this kind.",
+        "banned": "true: only groups a source names as banned; false: only the others.",
+    }
+
     class Meta:
         model = Organisation
         fields = []

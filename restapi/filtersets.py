@@ -55,7 +55,7 @@ def slug_filter(model: type[Model], field_name: str, label: str, **kwargs) -> dj
         field_name=field_name,
         queryset=visible_choices(model),
         to_field_name="slug",
-        label=f"{label.replace(' (slug)', '').rstrip()} Give its slug or its permanent numeric id.",
+        label=f"{label.replace(' (slug)', '').rstrip()} Give its current slug, a former slug or its permanent numeric id.",
         error_messages={"invalid_choice": f"No {model._meta.verbose_name} with the slug or id “%(value)s”."},
         **kwargs,
     )

@@ -1,4 +1,5 @@
 """The OpenAPI schema's view of the archive's conventions: include=, error bodies, exports, writes."""
+from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 
@@ -22,6 +23,38 @@ ERROR_RESPONSES = {
     429: OpenApiResponse(ErrorSerializer, description="Too many requests: wait `Retry-After` seconds."),
     503: OpenApiResponse(ErrorSerializer, description="The database is briefly unavailable: try again after `Retry-After` seconds."),
 }
+
+
+PATH_PARAMETER_DESCRIPTIONS = {
+    "slug": (
+        "The record's current slug or its permanent numeric id (ids never change, slugs may). "
+        "Read with a former slug, the record answers 301 to its current address."
+    ),
+    "id": "The record's permanent numeric id.",
+    "pk": "The record's permanent numeric id.",
+}
+
+
+class ArchiveFilterExtension(DjangoFilterExtension):
+    """Describe every filter: its label, or the FilterSet's `schema_descriptions` where the label is a form's.
+
+    drf-spectacular leaves out the label of a filter whose type is given with extend_schema_field
+    (slug-or-id and year filters), and the public pages' filter labels ("Place") are too short for a
+    client; `schema_descriptions` says more without changing the pages' forms.
+    """
+
+    priority = 1
+
+    def resolve_filter_field(self, auto_schema, model, filterset_class, field_name, filter_field):
+        parameters = super().resolve_filter_field(auto_schema, model, filterset_class, field_name, filter_field)
+        described = getattr(filterset_class, "schema_descriptions", {}).get(field_name)
+        for parameter in parameters:
+            if described:
+                choices = parameter.get("description", "").partition("\n\n*")
+                parameter["description"] = described + (choices[1] + choices[2] if choices[1] else "")
+            elif not parameter.get("description") and filter_field.label:
+                parameter["description"] = filter_field.label
+        return parameters
 
 
 class ArchiveAutoSchema(AutoSchema):
@@ -57,6 +90,27 @@ class ArchiveAutoSchema(AutoSchema):
             )
         return parameters
 
+    def _export_column_names(self) -> list[str]:
+        return [name for name, _ in getattr(self.view, "export_columns", [])]
+
+    def get_description(self):
+        description = super().get_description()
+        if self._is_export():
+            listed = ", ".join(f"`{name}`" for name in self._export_column_names())
+            description = (
+                f"{description}\n\nColumns, in this order: {listed}. A `…_id` column is the related record's "
+                "permanent id, a `…_slug` column its current slug; a date beside a `…_precision` column is only as "
+                "precise as that column says (the first day of the month or year otherwise)."
+            )
+        return description
+
+    def _resolve_path_parameters(self, variables):
+        parameters = super()._resolve_path_parameters(variables)
+        for parameter in parameters:
+            if not parameter.get("description") and parameter["name"] in PATH_PARAMETER_DESCRIPTIONS:
+                parameter["description"] = PATH_PARAMETER_DESCRIPTIONS[parameter["name"]]
+        return parameters
+
     def get_auth(self):
         auth = list(super().get_auth())
         if self.method in ("GET", "HEAD") and {} not in auth:
@@ -86,7 +140,18 @@ class ArchiveAutoSchema(AutoSchema):
         elif action_name == "export_json":
             responses = {
                 "200": {
-                    "content": {"application/json": {"schema": {"type": "array", "items": {"type": "object"}}}},
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "array",
+                                "items": {
+                                    "type": "object",
+                                    "properties": {name: {} for name in self._export_column_names()},
+                                    "required": self._export_column_names(),
+                                },
+                            }
+                        }
+                    },
                     "description": "A JSON array of flat records.",
                 }
             }
@@ -108,6 +173,11 @@ class ArchiveAutoSchema(AutoSchema):
 
     def _map_basic_serializer(self, serializer, direction):
         schema = super()._map_basic_serializer(serializer, direction)
+        documented = next((cls for cls in type(serializer).__mro__ if cls.__dict__.get("__doc__")), None)
+        if documented is not type(serializer) and not getattr(documented, "doc_describes_subclasses", False):
+            # drf-spectacular falls back to a base class's docstring, which speaks to this code's
+            # maintainers ("A serializer whose heavier fields..."), not to a client.
+            schema.pop("description", None)
         optional = set(getattr(serializer, "include_fields", {}))
         if optional and "required" in schema:
             schema["required"] = [name for name in schema["required"] if name not in optional]

@@ -136,6 +136,8 @@ class IdentityURLField(serializers.HyperlinkedIdentityField):
 class SummarySerializer(IncludableSerializer):
     """A short form of a record, embedded in others. A draft shows as null to anonymous clients."""
 
+    doc_describes_subclasses = True  # The schema shows this docstring for every summary.
+
     def to_representation(self, instance):
         context = self.context
         if getattr(instance, "status", PUBLISHED) != PUBLISHED and not context.get("drafts"):

@@ -62,12 +62,21 @@ def test_popolo_export_has_persons_organizations_posts_memberships_and_events(cl
     assert [p["id"] for p in document["persons"]] == [f"person/{person}"]
     assert document["persons"][0]["identifiers"] == [{"scheme": "nap-archive-slug", "identifier": "shehbaz-sharif"}]
     assert f"organization/{body}" in [o["id"] for o in document["organizations"]]
-    assert [p["id"] for p in document["posts"]] == [f"post/{office}"]
+    # A post is the office in the body whose meeting recorded it.
+    assert document["posts"] == [
+        {
+            "id": f"post/{office}/organization/{body}",
+            "label": "Prime Minister",
+            "organization_id": f"organization/{body}",
+            "links": [{"url": document["posts"][0]["links"][0]["url"], "note": "NAP Archive API"}],
+        }
+    ]
+    assert document["posts"][0]["links"][0]["url"].endswith(f"/api/v1/offices/{office}")
     assert document["memberships"] == [
         {
             "id": f"membership/{archive['chair'].pk}",
             "person_id": f"person/{person}",
-            "post_id": f"post/{office}",
+            "post_id": f"post/{office}/organization/{body}",
             "organization_id": f"organization/{body}",
             "role": "Chair",
             "label": "Prime Minister",
@@ -80,6 +89,55 @@ def test_popolo_export_has_persons_organizations_posts_memberships_and_events(cl
     assert events[f"event/{meeting}"]["organization_id"] == f"organization/{body}"
     assert events[f"event/{meeting}"]["start_date"] == "2024-06-22"
     assert events[f"event/{meeting}"]["links"][0]["url"].endswith(f"/api/v1/meetings/{meeting}")
+
+
+def test_popolo_has_group_attendances_as_memberships_labelled_with_the_group(client, archive):
+    from meetings.models import Attendee
+
+    group = Attendee.objects.create(
+        meeting=archive["meeting"], group_label="chief ministers of all provinces", role=Attendee.Role.MEMBER, order=2, status="published"
+    )
+    document = json.loads(streamed_text(client.get("/api/v1/popolo/")))
+    memberships = {membership["id"]: membership for membership in document["memberships"]}
+    assert memberships[f"membership/{group.pk}"] == {
+        "id": f"membership/{group.pk}",
+        "organization_id": f"organization/{archive['body'].pk}",
+        "role": "Member",
+        "label": "chief ministers of all provinces",
+        "start_date": "2024-06-22",
+        "end_date": "2024-06-22",
+        "event_id": f"event/{archive['meeting'].pk}",
+    }
+    group.status = "draft"
+    group.save()
+    assert f"membership/{group.pk}" not in streamed_text(client.get("/api/v1/popolo/"))
+
+
+def test_popolo_posts_are_held_in_the_organizations_whose_meetings_recorded_them(client, archive, make_body, make_meeting, make_office):
+    from meetings.models import Attendee
+
+    province = make_body(name="Punjab Apex Committee", slug="punjab-apex-committee", kind="provincial_apex_committee")
+    provincial = make_meeting(body=province, title="Punjab apex committee meets", slug="punjab-apex-2024")
+    attendance = Attendee.objects.create(meeting=provincial, office=archive["office"], role=Attendee.Role.CHAIR, status="published")
+    unrecorded = make_office(title="Interior Minister", slug="interior-minister")
+    document = json.loads(streamed_text(client.get("/api/v1/popolo/")))
+    office, body = archive["office"].pk, archive["body"].pk
+    posts = {post["id"]: post.get("organization_id") for post in document["posts"]}
+    assert posts == {
+        f"post/{office}/organization/{body}": f"organization/{body}",
+        f"post/{office}/organization/{province.pk}": f"organization/{province.pk}",
+        f"post/{unrecorded.pk}": None,  # recorded at no meeting: in no organization
+    }
+    memberships = {membership["id"]: membership for membership in document["memberships"]}
+    assert memberships[f"membership/{attendance.pk}"]["post_id"] == f"post/{office}/organization/{province.pk}"
+    # Every post a membership names is in the document.
+    assert {m["post_id"] for m in document["memberships"] if "post_id" in m} <= set(posts)
+    # A body that is not public is no post's organization, and names none.
+    province.status = "draft"
+    province.save()
+    document = json.loads(streamed_text(client.get("/api/v1/popolo/")))
+    assert {post["id"] for post in document["posts"]} == {f"post/{office}/organization/{body}", f"post/{unrecorded.pk}"}
+    assert "punjab" not in streamed_text(client.get("/api/v1/popolo/")).lower()
 
 
 def test_popolo_dates_keep_the_meetings_precision(client, archive):
