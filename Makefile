@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: run test install setup
+.PHONY: run test install setup fonts messages
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -13,7 +13,18 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
-install: $(VENV)/.installed
+# The interface translations (locale/*/LC_MESSAGES/django.po), compiled here rather than committed.
+# Needs GNU gettext's msgfmt (Debian: apt-get install gettext).
+MESSAGE_CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po
+	msgfmt --check -o $@ $<
+
+install: $(VENV)/.installed $(MESSAGE_CATALOGUES)
+
+# After marking new strings in the public templates: refresh the catalogues' msgids, then translate them.
+# The editors' history pages (templates/simple_history/) stay English, as the admin does.
+messages: install
+	$(PY) manage.py makemessages -a -e html --no-obsolete --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore='templates/simple_history/*' --ignore='templates/admin/*'
 
 # Idempotent: migrating, importing and loading again change nothing already there.
 setup: install
@@ -40,3 +51,11 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 
 test: install node_modules/axe-core/axe.min.js
 	$(PY) -m pytest
+
+# The Urdu font readers get (static/fonts/, committed: OFL-1.1 allows it). Run after changing its version in
+# package.json: only the Arabic-script files are copied, Latin text keeps the system fonts.
+FONT_DIR := node_modules/@fontsource/noto-nastaliq-urdu
+fonts:
+	npm ci --no-audit --no-fund
+	cp $(FONT_DIR)/files/noto-nastaliq-urdu-arabic-400-normal.woff2 $(FONT_DIR)/files/noto-nastaliq-urdu-arabic-700-normal.woff2 static/fonts/
+	cp $(FONT_DIR)/LICENSE static/fonts/noto-nastaliq-urdu-LICENSE.txt

@@ -173,6 +173,8 @@ class ResponseCacheMiddleware:
     @staticmethod
     def _key(request) -> str:
         varying = "\n".join(request.META.get(name, "") for name in VARY_REQUEST_HEADERS)
+        # The interface language a reader chose changes every page's labels.
+        varying += "\n" + request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
         digest = hashlib.sha256(f"{request.get_full_path()}\n{varying}".encode()).hexdigest()
         return f"response:{digest}"
 

@@ -95,6 +95,8 @@ MIDDLEWARE = [
     # Turns "database unreachable" into a friendly 503 instead of a traceback.
     "naparchive.database_outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The interface language the reader chose, else English (not the browser's Accept-Language).
+    "naparchive.languages.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -117,6 +119,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "naparchive.languages.interface_languages",
             ],
         },
     },
@@ -149,6 +152,13 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
+# The interface's languages (the facts keep the language they were curated in). English is the default;
+# a reader who chooses Urdu keeps it (a cookie, naparchive/languages.py). Catalogues: locale/, compiled by
+# `make install` (README, "Languages").
+LANGUAGES = [("en-gb", "English"), ("ur", "اردو")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Asia/Karachi"
 USE_I18N = True
 USE_TZ = True
@@ -394,6 +404,7 @@ if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
     SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_COOKIE_NAME = "__Host-csrftoken"
     SECURE_HSTS_SECONDS = 31536000

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 
 from naparchive import public_views, views
 from naparchive.feeds import LatestMeetingsFeed, LatestSourcesFeed
@@ -22,6 +24,9 @@ urlpatterns = [
     path("", public_views.home, name="home"),
     path("search/", public_views.search, name="search"),
     path("timeline/", public_views.timeline, name="timeline"),
+    # The language switch. Without a CSRF token, so pages keep no per-visitor token and stay cacheable: a
+    # forged request could only change the interface language, and `next` must stay on this site.
+    path("language/", csrf_exempt(set_language), name="set_language"),
     path("", include("meetings.urls")),
     path("operations/", include("operations.urls")),
     path("sources/", include("sources.urls")),

@@ -30,6 +30,11 @@ class SourceAddForm(EditorialAdminForm):
             # Left blank, the ingest service makes one from the title (or the front matter's title).
             self.fields["slug"].required = False
             self.fields["slug"].help_text = "Leave blank to make one from the title."
+        if "language" in self.fields:
+            # Left blank, the ingest service reads it from the front matter or the text's script.
+            self.fields["language"].required = False
+            self.fields["language"].help_text = "BCP 47 tag, e.g. en, ur. Leave blank to take it from the text (Urdu script gives ur)."
+            self.initial["language"] = ""
         if "text" in self.fields:
             # Stored as pasted (line endings aside): a stripped copy would differ from the same imported file.
             self.fields["text"].strip = False

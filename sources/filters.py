@@ -21,7 +21,7 @@ def outlet_sources(request, outlet: str):
 class SourceFilterSet(PublishableFilterSet):
     outlet = django_filters.CharFilter(method="filter_outlet", label="Outlet, exactly as written but in any case, e.g. Dawn.")
     kind = django_filters.ChoiceFilter(choices=SourceDocument.Kind.choices, label="Kind of source.")
-    language = django_filters.CharFilter(label="BCP 47 language tag, e.g. en.")
+    language = django_filters.CharFilter(lookup_expr="iexact", label="BCP 47 language tag, e.g. en or ur (any case).")
     published_from = django_filters.DateFilter(field_name="published_on", lookup_expr="gte", label="Published on or after (YYYY-MM-DD).")
     published_to = django_filters.DateFilter(field_name="published_on", lookup_expr="lte", label="Published on or before (YYYY-MM-DD).")
     year = YearFilter(field_name="published_on__year", label="Year of publication.")
@@ -47,6 +47,7 @@ class CitationFilterSet(ArchiveFilterSet):
     decision = id_filter(Decision, "decision", "Citations for this decision (id).")
     attendee = id_filter(Attendee, "attendee", "Citations for this attendee (id).")
     operation = slug_filter(Operation, "operation", "Citations for this operation (slug).")
+    language = django_filters.CharFilter(field_name="source__language", lookup_expr="iexact", label="Citations quoted in this language (BCP 47 tag, e.g. ur).")
 
     class Meta:
         model = Citation

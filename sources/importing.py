@@ -8,8 +8,9 @@ is dropped and CRLF and CR line endings become LF. Nothing else is changed, so t
 Windows, pasted into a browser form or imported from a Unix file has one SHA-256 and is stored once.
 
 Metadata comes only from what the file states: an optional front-matter block of `key: value` lines closed
-by a `---` line, or (seed 000's convention) a first line starting with `date YYYY-MM-DD`. Editors fill in
-the rest in the admin.
+by a `---` line, or (seed 000's convention) a first line starting with `date YYYY-MM-DD`. The one exception
+is the language, which the text's script gives when nothing states it (sources/languages.py). Editors fill
+in the rest in the admin.
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from curation.services import proposals_generate
 from editorial.services import record_save
 from foundations.slugs import free_slug, slug_base
 from sources.front_matter import BOM, parse_front_matter
+from sources.languages import text_language_detect
 from sources.models import SourceDocument, readable_slug_text, sha256_of_text
 
 # Whitespace controls are ordinary in text; other control characters are a sign of a binary file.
@@ -282,6 +284,9 @@ def source_ingest(
     given = {field: value for field, value in (metadata or {}).items() if value not in (None, "")}
     metadata = {**stated, **given}
     slug = metadata.pop("slug", "")
+    if not metadata.get("language"):
+        # Neither the form nor the front matter says: the script does (an Urdu report is read as Urdu).
+        metadata["language"] = text_language_detect(text=text)
 
     readable = readable_slug_text(
         outlet=str(metadata.get("outlet", "")), published_on=metadata.get("published_on"), title=str(metadata.get("title", ""))

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from simple_history.models import HistoricalRecords
 
+from foundations.languages import language_direction
 from foundations.publication import HISTORY_EXCLUDED_FIELDS, EditorialRecord, PublicationStatus, public_condition
 from foundations.reversing import cached_reverse
 from foundations.safe_text import CheckedTextModel
@@ -78,6 +79,11 @@ class SourceDocument(EditorialRecord):
 
     def get_absolute_url(self) -> str:
         return cached_reverse("sources:source-detail", "slug", self.slug)
+
+    @property
+    def direction(self) -> str:
+        """Return "rtl" or "ltr": the `dir` its text (and every quote from it) is shown with."""
+        return language_direction(self.language)
 
     def clean(self):
         if not self.text.strip():

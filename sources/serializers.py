@@ -19,7 +19,7 @@ class SourceSummarySerializer(SummarySerializer):
 
     class Meta:
         model = SourceDocument
-        fields = ["id", "slug", "url", "title", "outlet", "published_on", "article_url", "text"]
+        fields = ["id", "slug", "url", "title", "outlet", "published_on", "language", "article_url", "text"]
 
 
 class FactReferenceSerializer(serializers.Serializer):
@@ -36,10 +36,14 @@ class CitationSerializer(IncludableSerializer):
     url = IdentityURLField(view_name="api:citation-detail", lookup_field="pk")
     source = SourceSummarySerializer(read_only=True)
     supports = serializers.SerializerMethodField()
+    # A quote is the source's own words, verbatim: its language is the source's.
+    quote_language = serializers.CharField(
+        source="source.language", read_only=True, help_text="BCP 47 tag of the quote's language (its source's), e.g. en, ur."
+    )
 
     class Meta:
         model = Citation
-        fields = ["id", "url", "source", "quote", "note", "supports", "created_at", "updated_at"]
+        fields = ["id", "url", "source", "quote", "quote_language", "note", "supports", "created_at", "updated_at"]
 
     @extend_schema_field(FactReferenceSerializer)
     def get_supports(self, citation):

@@ -281,3 +281,14 @@ def run_in_production(tmp_path):
         return result.stdout
 
     return run
+
+
+@pytest.fixture
+def compiled_catalogues():
+    """Fail with what to do when the interface translations are not compiled (or older than their .po)."""
+    from django.conf import settings
+
+    for po in Path(settings.BASE_DIR, "locale").glob("*/LC_MESSAGES/django.po"):
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            pytest.fail(f"{mo} is missing or older than its .po: run `make install` (it compiles the translations with msgfmt).")

@@ -74,6 +74,12 @@ def test_every_public_page_type_has_no_html_error(client, seeded_archive, tmp_pa
         path = tmp_path / f"page-{number:02d}.html"
         path.write_bytes(response.content)
         names[path.name] = address
+    # The Urdu interface's frame (the language switch, the right-to-left header) on two page types.
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ur"
+    for address in ("/", "/sources/"):
+        path = tmp_path / f"page-ur-{address.strip('/') or 'home'}.html"
+        path.write_bytes(client.get(address).content)
+        names[path.name] = f"{address} (Urdu interface)"
     result = subprocess.run(  # nosec B603
         [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", str(tmp_path)],
         capture_output=True, text=True, timeout=300,
@@ -85,4 +91,4 @@ def test_every_public_page_type_has_no_html_error(client, seeded_archive, tmp_pa
         if message.get("type") == "error"
     ]
     assert errors == []
-    assert len(names) == len(page_addresses())
+    assert len(names) == len(page_addresses()) + 2
