@@ -14,10 +14,10 @@ $(VENV)/.installed: requirements.txt
 	touch $@
 
 # The interface translations (locale/*/LC_MESSAGES/django.po), compiled here rather than committed.
-# Needs GNU gettext's msgfmt (Debian: apt-get install gettext).
+# With polib (pure Python, in requirements.txt), so a machine needs no GNU gettext to run the site.
 MESSAGE_CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
-locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po
-	msgfmt --check -o $@ $<
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(VENV)/.installed
+	$(PY) -c "import sys, polib; polib.pofile(sys.argv[1], check_for_duplicates=True).save_as_mofile(sys.argv[2])" $< $@
 
 install: $(VENV)/.installed $(MESSAGE_CATALOGUES)
 

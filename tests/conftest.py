@@ -291,4 +291,4 @@ def compiled_catalogues():
     for po in Path(settings.BASE_DIR, "locale").glob("*/LC_MESSAGES/django.po"):
         mo = po.with_suffix(".mo")
         if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
-            pytest.fail(f"{mo} is missing or older than its .po: run `make install` (it compiles the translations with msgfmt).")
+            pytest.fail(f"{mo} is missing or older than its .po: run `make install` (it compiles the translations).")
