@@ -17,7 +17,7 @@ from curation.extraction import pipeline
 from curation.extraction.gazetteer import GROUP, Gazetteer
 from curation.extraction.proposal import ATTENDEE, DECISION, FIGURE, MEETING, OPERATION, ORGANISATION
 from curation.models import Proposal
-from editorial.services import WorkflowError, public_change_check, record_save
+from editorial.services import WorkflowError, public_change_check, record_links_save, record_save
 from curation.selectors import gazetteer_build, meeting_candidates_find
 from meetings.models import Attendee, Body, DatePrecision, Decision, Meeting, Office, Person
 from foundations.aliases import normalize_name
@@ -464,7 +464,8 @@ def _record_spellings(operation: Operation, spellings: list[str]) -> list[str]:
             continue
         alias = OperationAlias(operation=operation, name=spelling, kind=OperationAlias.Kind.SPELLING, note="Recorded from an accepted proposal.")
         alias.full_clean()
-        alias.save()
+        # An alias is part of its operation's public answer: saved as a part, so the changes feed lists it.
+        record_links_save(record=operation, save_links=alias.save)
         known.add(normalize_name(spelling))
         added.append(spelling)
     return added
@@ -545,7 +546,7 @@ def _accept_organisation(proposal: Proposal, values: dict, acceptance: _Acceptan
         if spelling and normalize_name(spelling) not in known and not OrganisationAlias.objects.filter(name__iexact=spelling).exists():
             alias = OrganisationAlias(organisation=organisation, name=spelling, note="Recorded from an accepted proposal.")
             alias.full_clean()
-            alias.save()
+            record_links_save(record=organisation, save_links=alias.save)
             known.add(normalize_name(spelling))
             notes.append(f"New spelling recorded as an alias: {spelling}.")
     citation = OrganisationCitation(organisation=organisation, source=proposal.source, quote=proposal.quote)
@@ -554,7 +555,8 @@ def _accept_organisation(proposal: Proposal, values: dict, acceptance: _Acceptan
     # Decisions of this report already accepted that name it concern it.
     for decision_proposal in Proposal.objects.accepted().filter(source=proposal.source, kind=DECISION).exclude(citation=None).select_related("citation"):
         if any(spelling and spelling in decision_proposal.quote for spelling in spellings):
-            organisation.decisions.add(decision_proposal.citation.decision_id)
+            decision_id = decision_proposal.citation.decision_id
+            record_links_save(record=organisation, save_links=lambda: organisation.decisions.add(decision_id))
     return None, " ".join(notes)
 
 

@@ -287,3 +287,13 @@ def test_an_editor_accepting_a_report_of_a_published_meeting_is_refused(make_sou
     assert meeting.citations.count() == 0
     proposal.refresh_from_db()
     assert proposal.state == Proposal.State.PENDING
+
+
+def test_a_spelling_recorded_from_a_report_is_listed_in_the_changes_feed(azm):
+    # A mirror holds the operation with its aliases: a new alias is a change of the public operation.
+    from curation.services import _record_spellings
+    from editorial.models import Change
+
+    last = Change.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    assert _record_spellings(azm, ["Azm-i-Istehkam"]) == ["Azm-i-Istehkam"]
+    assert Change.objects.filter(pk__gt=last, resource="operation", record_id=azm.pk).exists()
