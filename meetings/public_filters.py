@@ -3,6 +3,7 @@ import django_filters
 import django_filters.fields
 from django import forms
 from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.translation import gettext, gettext_lazy as _
 
 from meetings.models import Attendee, Body, Decision, Meeting, Person
 from foundations.caching import kept_until_archive_changes
@@ -16,7 +17,7 @@ UNDATED = "undated"
 
 def _meeting_year_choices():
     years = [(str(row["year"]), str(row["year"])) for row in meeting_years()]
-    return [*years, (UNDATED, "Date not established")]
+    return [*years, (UNDATED, gettext("Date not established"))]
 
 
 class YearField(django_filters.fields.ChoiceField):
@@ -37,9 +38,9 @@ class YearChoiceFilter(django_filters.ChoiceFilter):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("choices", _meeting_year_choices)
-        kwargs.setdefault("empty_label", "Any year")
-        kwargs.setdefault("label", "Year")
-        kwargs.setdefault("error_messages", {"invalid_choice": "give a year such as 2024, or choose “Date not established”."})
+        kwargs.setdefault("empty_label", _("Any year"))
+        kwargs.setdefault("label", _("Year"))
+        kwargs.setdefault("error_messages", {"invalid_choice": _("give a year such as 2024, or choose “Date not established”.")})
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
@@ -93,7 +94,9 @@ class ChairField(forms.CharField):
             .distinct()
         )
         if not people:
-            raise forms.ValidationError(f"no one who chaired a published meeting is called “{value[:100]}”.")
+            raise forms.ValidationError(
+                gettext("no one who chaired a published meeting is called “%(name)s”.") % {"name": value[:100]}
+            )
         return people
 
 
@@ -125,29 +128,29 @@ class MeetingFilter(PublicFilterSet):
 
     year = YearChoiceFilter(field_name="date__year")
     body = django_filters.ModelChoiceFilter(
-        label="Body",
+        label=_("Body"),
         to_field_name="slug",
-        empty_label="Any body",
+        empty_label=_("Any body"),
         queryset=Body.objects.public()
         .filter(Exists(Meeting.objects.public().filter(body=OuterRef("pk"))))
         .order_by("name"),
     )
     # Typed, not a <select> of every chair: that list grew with the archive (2,664 people, ~250 KB a page
     # at the benchmark's scale). The datalist suggests only the chairs of the most meetings.
-    chair = ChairFilter(label="Chaired by", method="filter_chair")
+    chair = ChairFilter(label=_("Chaired by"), method="filter_chair")
     operation = django_filters.ModelChoiceFilter(
-        label="Operation",
+        label=_("Operation"),
         to_field_name="slug",
-        empty_label="Any operation",
+        empty_label=_("Any operation"),
         method="filter_operation",
         queryset=_public_operations(),
     )
     domain = django_filters.ChoiceFilter(
-        label="Decision domain", choices=Decision.Domain.choices, empty_label="Any domain", method="filter_domain"
+        label=_("Decision domain"), choices=Decision.Domain.choices, empty_label=_("Any domain"), method="filter_domain"
     )
     sort = django_filters.ChoiceFilter(
-        label="Order",
-        choices=[("newest", "Newest first"), ("oldest", "Oldest first"), ("title", "Title A–Z")],
+        label=_("Order"),
+        choices=[("newest", _("Newest first")), ("oldest", _("Oldest first")), ("title", _("Title A–Z"))],
         empty_label=None,
         method="sort_meetings",
     )
@@ -176,12 +179,12 @@ class MeetingFilter(PublicFilterSet):
 class DecisionFilter(PublicFilterSet):
     """Domain, operation and year (of the meeting) of decisions across meetings."""
 
-    domain = django_filters.ChoiceFilter(label="Domain", choices=Decision.Domain.choices, empty_label="Any domain")
+    domain = django_filters.ChoiceFilter(label=_("Domain"), choices=Decision.Domain.choices, empty_label=_("Any domain"))
     operation = django_filters.ModelChoiceFilter(
-        label="Operation",
+        label=_("Operation"),
         field_name="operations",
         to_field_name="slug",
-        empty_label="Any operation",
+        empty_label=_("Any operation"),
         queryset=_public_operations(),
     )
     year = YearChoiceFilter(field_name="meeting__date__year")
@@ -194,7 +197,7 @@ class DecisionFilter(PublicFilterSet):
 class BodyFilter(django_filters.FilterSet):
     """Filters of the public body list (the API's are meetings.filters.BodyFilterSet)."""
 
-    kind = django_filters.ChoiceFilter(choices=Body.Kind.choices, label="Kind", empty_label="Any kind")
+    kind = django_filters.ChoiceFilter(choices=Body.Kind.choices, label=_("Kind"), empty_label=_("Any kind"))
 
     class Meta:
         model = Body

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from simple_history.models import HistoricalRecords
 
@@ -53,10 +54,10 @@ class Operation(EditorialRecord):
     """A named counter-terrorism operation, campaign or vision (Azm-e-Istehkam, Zarb-e-Azb...)."""
 
     class Kind(models.TextChoices):
-        MILITARY_OPERATION = "military_operation", "Military operation"
-        NATIONAL_CAMPAIGN = "national_campaign", "National campaign"
-        VISION = "vision", "Vision or strategy"
-        POLICY = "policy", "Policy or plan"
+        MILITARY_OPERATION = "military_operation", _("Military operation")
+        NATIONAL_CAMPAIGN = "national_campaign", _("National campaign")
+        VISION = "vision", _("Vision or strategy")
+        POLICY = "policy", _("Policy or plan")
 
     class Status(models.TextChoices):
         UNKNOWN = "unknown", "Not stated by the sources"
