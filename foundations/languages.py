@@ -23,7 +23,7 @@ def address_language(path: str) -> str | None:
     The public pages have an address in every interface language (naparchive/urls.py): English at the
     unprefixed ones, any other under its code. /en-gb/... is no address of ours, not an English one.
     """
-    language = translation.get_language_from_path(path, strict=True)
+    language = translation.get_language_from_path(path)
     return language if language != settings.LANGUAGE_CODE else None
 
 
@@ -58,7 +58,8 @@ def marked_with_language(text, language: str = CURATED_LANGUAGE):
     """
     if text is None or text == "":
         return text
+    language = language or CURATED_LANGUAGE
     page_language = translation.get_language() or settings.LANGUAGE_CODE
-    if page_language.split("-")[0].lower() == (language or CURATED_LANGUAGE).split("-")[0].lower():
+    if page_language.split("-")[0].lower() == language.split("-")[0].lower():
         return text
     return format_html('<bdi lang="{}" dir="{}">{}</bdi>', language, language_direction(language), text)

@@ -87,3 +87,9 @@ def curated(value, language: str = CURATED_LANGUAGE):
     for a source's own words. Text only, never an attribute value (foundations.languages.marked_with_language).
     """
     return marked_with_language(value, language)
+
+
+@register.filter
+def iso_date(meeting) -> str:
+    """Return the machine-readable date of a <time> element, only as precise as the sources are."""
+    return vague_date_iso(meeting.date, meeting.date_precision) or ""
