@@ -1,5 +1,5 @@
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 from simple_history.models import HistoricalRecords
 
@@ -61,7 +61,8 @@ class Operation(EditorialRecord):
 
     class Status(models.TextChoices):
         UNKNOWN = "unknown", _("Not stated by the sources")
-        APPROVED = "approved", _("Approved")
+        # Context: the decision action "Approved" is a verb in Urdu, this status an adjective.
+        APPROVED = "approved", pgettext_lazy("operation status", "Approved")
         ONGOING = "ongoing", _("Ongoing")
         CONCLUDED = "concluded", _("Concluded")
 
