@@ -5,7 +5,7 @@ from collections import defaultdict
 
 from django.db.models import Count, Max, QuerySet
 from django.db.models.functions import ExtractYear
-from django.utils.translation import gettext, gettext_lazy as _, ngettext
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from figures.charts import (
     Bar,
@@ -44,7 +44,7 @@ def _figures_stamp() -> tuple:
     return (*data_stamp(Figure.objects.all(), Measure.objects.all(), SourceDocument.objects.all()), _regions_stamp())
 
 
-SOURCE_COLUMN = _("Source (links to the sentence)")
+SOURCE_COLUMN = gettext_lazy("Source (links to the sentence)")
 
 
 def _source_cell(figure: Figure, *, shared: bool = False) -> Cell:

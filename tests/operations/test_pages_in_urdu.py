@@ -23,5 +23,6 @@ def test_the_operation_list_in_urdu(get_in_urdu, sample_archive):
     assert "قومی مہم · حیثیت: ذرائع میں درج نہیں" in page and "1 فیصلہ" in page and "دوسرے املا “Azm-e-Istahkam”" in page
     assert ">Azm-e-Istehkam</a> کا حصہ" in page  # the child operation names its parent
     assert "ٹائم لائن پر آپریشنز، آغاز کی تاریخ کے لحاظ سے" in page
-    assert "آغاز کی طے شدہ تاریخ کے بغیر 1 آپریشن فہرست میں ہے مگر چارٹ میں نہیں دکھایا گیا۔" in page
-    assert "پالیسی یا منصوبہ" in page and "آغاز کا اجلاس درج نہیں" in page
+    assert "آغاز کی طے شدہ تاریخ کے بغیر 2 آپریشنز فہرست میں ہیں مگر چارٹ میں نہیں دکھائے گئے۔" in page
+    assert "<td>پالیسی یا منصوبہ</td><td>طے نہیں</td><td>آغاز کا کوئی اجلاس درج نہیں</td>" in page  # the chart's table
+    assert "آغاز کا اجلاس درج نہیں · 0 فیصلے" in page and ">National Action Plan</a></h2>" in page
