@@ -6,7 +6,7 @@ is the first of its month, a year-precise one 1 January); these say such a date 
 import datetime
 
 from django.db import models
-from django.utils.dates import MONTHS
+from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext, gettext_lazy as _
 
 
@@ -33,19 +33,19 @@ def vague_date_display(
     """Return a date only as precisely as it is known: “2023”, “January 2024”, “22 June 2024”.
 
     Without a date, return `missing` (by default “date not established”), after the weekday where the
-    sources give one (“a Tuesday, date not established”). In the active interface language: on an Urdu
-    page “22 جون 2024”, day, month and year in the order Urdu writes them too, with Latin digits.
+    sources give one (“a Tuesday, date not established”). Month names are in the active language.
     """
-    missing = gettext("date not established") if missing is None else missing
+    if missing is None:
+        missing = gettext("date not established")
     if date is None:
         if weekday is None:
-            return missing
+            return str(missing)
         return gettext("a %(weekday)s, %(missing)s") % {"weekday": Weekday(weekday).label, "missing": missing}
     if precision == DatePrecision.YEAR:
         return str(date.year)
     if precision == DatePrecision.MONTH:
-        return f"{MONTHS[date.month]} {date.year}"
-    return f"{date.day} {MONTHS[date.month]} {date.year}"
+        return date_format(date, "F Y")
+    return date_format(date, "j F Y")
 
 
 def vague_date_iso(date: datetime.date | None, precision: str) -> str | None:

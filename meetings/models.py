@@ -213,10 +213,10 @@ class Attendee(EditorialRecord):
     """Who was at a meeting: a person, the office they held there, or a group the sources name without names."""
 
     class Role(models.TextChoices):
-        CHAIR = "chair", "Chair"
-        MEMBER = "member", "Member"
-        INVITEE = "invitee", "Invitee"
-        BRIEFER = "briefer", "Gave a briefing"
+        CHAIR = "chair", _("Chair")
+        MEMBER = "member", _("Member")
+        INVITEE = "invitee", _("Invitee")
+        BRIEFER = "briefer", _("Gave a briefing")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendees")
     person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="attendances")
@@ -265,13 +265,13 @@ class Decision(EditorialRecord):
     """What a meeting decided, approved, reviewed or directed."""
 
     class Action(models.TextChoices):
-        DECIDED = "decided", "Decided"
-        APPROVED = "approved", "Approved"
-        DIRECTED = "directed", "Directed"
-        AGREED = "agreed", "Agreed"
-        REVIEWED = "reviewed", "Reviewed"
-        RESOLVED = "resolved", "Resolved"
-        EMPHASISED = "emphasised", "Emphasised"
+        DECIDED = "decided", _("Decided")
+        APPROVED = "approved", _("Approved")
+        DIRECTED = "directed", _("Directed")
+        AGREED = "agreed", _("Agreed")
+        REVIEWED = "reviewed", _("Reviewed")
+        RESOLVED = "resolved", _("Resolved")
+        EMPHASISED = "emphasised", _("Emphasised")
 
     class Domain(models.TextChoices):
         MILITARY = "military", _("Military / kinetic")

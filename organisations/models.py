@@ -2,7 +2,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 
 from foundations.vague_dates import DatePrecision, vague_date_display
 from foundations.aliases import Alias
@@ -88,7 +88,7 @@ class Organisation(Publishable):
 
     @property
     def banned_on_display(self) -> str:
-        return vague_date_display(self.banned_on, self.banned_on_precision, missing="not stated")
+        return vague_date_display(self.banned_on, self.banned_on_precision, missing=gettext("not stated"))
 
     def clean(self):
         errors = {}
@@ -106,9 +106,9 @@ class Organisation(Publishable):
 
 class OrganisationAlias(Alias):
     class Kind(models.TextChoices):
-        SPELLING = "spelling", "Spelling or transliteration variant"
-        NAME = "name", "Other name"
-        ABBREVIATION = "abbreviation", "Abbreviation or full form"
+        SPELLING = "spelling", _("Spelling or transliteration variant")
+        NAME = "name", _("Other name")
+        ABBREVIATION = "abbreviation", _("Abbreviation or full form")
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="aliases")
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.SPELLING)

@@ -93,7 +93,10 @@ EDITOR_TEMPLATES = ("admin", "simple_history", "drf_spectacular")
 # Attributes a reader sees or hears.
 READ_ATTRIBUTES = ("aria-label", "placeholder", "title", "alt")
 VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+# A word to translate has a small letter: acronyms and format names (CSV, JSON, NACTA) are the same in Urdu.
+_LATIN_WORD = re.compile(r"\b(?=[A-Za-z]*[a-z])[A-Za-z]{2,}\b")
+# Blocks that hold a value for machines, not words for readers.
+MACHINE_BLOCKS = {"og_type"}
 
 
 def _translatable_skeleton(source: str) -> str:
@@ -120,6 +123,8 @@ def _translatable_skeleton(source: str) -> str:
             inside = "end" + command
         elif command == "comment":
             inside = "endcomment"
+        elif command == "block" and token.contents.split()[1] in MACHINE_BLOCKS:
+            inside = "endblock"
     return "".join(parts)
 
 
@@ -178,8 +183,9 @@ def test_the_unmarked_text_check_sees_text_attributes_and_block_titles_but_not_t
     template = """{% load i18n %}{% block title %}Meetings · NAP Archive{% endblock %}
 <nav aria-label="Pages"><a href="{% url 'home' %}">{% translate "Home" %}</a></nav>
 <p>{% blocktranslate %}Page {{ n }} of {{ m }}{% endblocktranslate %} ({{ count }})</p>
-<div lang="en">Editors only</div>{% comment %}a note{% endcomment %}<p>{{ meeting.title }} · 2024</p>"""
-    assert untranslatable_text(template) == ["Meetings · NAP Archive", "Pages"]
+<div lang="en">Editors only</div>{% comment %}a note{% endcomment %}<p>{{ meeting.title }} · 2024</p>
+{% block og_type %}article{% endblock %}<a href="x.csv">CSV</a> <p title="Download">JSON</p>"""
+    assert untranslatable_text(template) == ["Meetings · NAP Archive", "Pages", "Download"]
 
 
 # --- Addresses: English where it always was, Urdu under /ur/, interfaces others rely on unchanged -------------
@@ -221,10 +227,10 @@ def test_an_urdu_list_gives_labels_dates_and_counts_in_urdu_and_marks_the_englis
     page = client.get("/ur/meetings/").content.decode()
     assert "2 اجلاس" in page  # the count, Latin digits (README: digits)
     assert '<time datetime="2024-06-22">22 جون 2024</time>' in page
-    assert "مارچ 2023" in page and "(صرف مہینہ اور سال؛ دن ثابت نہیں)" in page
+    assert "مارچ 2023" in page and "(صرف مہینہ اور سال؛ دن طے نہیں)" in page
     assert '<label for="id_year">سال</label>' in page and "کوئی بھی سال" in page
     assert "فلٹر لگائیں" in page and "نئے پہلے" in page
-    assert "عسکری / براہِ راست کارروائی" in page  # a decision domain of the filter
+    assert "عسکری / کائنیٹک" in page  # a decision domain of the filter
     # A record is curated in English: its title keeps its language and direction inside the Urdu page.
     assert '<a href="/ur/meetings/apex-azm/"><bdi lang="en" dir="ltr">Apex Committee meeting on Azm-e-Istehkam</bdi></a>' in page
     english = client.get("/meetings/").content.decode()
@@ -237,18 +243,18 @@ def test_a_bad_filter_is_refused_in_the_pages_language(client, archive, compiled
     assert response.status_code == 400
     page = response.content.decode()
     assert "یہ فہرست فلٹر نہیں ہو سکی" in page
-    assert "سال: سال لکھیں، جیسے 2024، یا ’’تاریخ ثابت نہیں‘‘ منتخب کریں۔" in page
+    assert "سال: کوئی سال لکھیں، جیسے 2024، یا “تاریخ طے نہیں” چنیں۔" in page
     assert "This list could not be filtered" in client.get("/meetings/?year=soon").content.decode()
 
 
 def test_the_urdu_search_page_counts_suggests_and_explains_in_urdu(client, archive, compiled_catalogues):
     page = client.get("/ur/search/?q=Azm-e-Istehkam").content.decode()
-    assert "’’<bdi>Azm-e-Istehkam</bdi>‘‘ کے نتائج:" in page
+    assert "“<bdi>Azm-e-Istehkam</bdi>” کے نتائج:" in page
     assert '<a href="#results-operations">1 آپریشن</a>' in page
     assert '<a href="/ur/operations/azm-e-istehkam/">' in page
     # An Urdu query that names nothing: the "script not used" message, in Urdu.
     page = client.get("/ur/search/?q=دہشت+گردی").content.decode()
-    assert "’’<bdi>دہشت گردی</bdi>‘‘ کے 0 نتائج" in page
+    assert "“<bdi>دہشت گردی</bdi>” کے 0 نتائج" in page
     assert "آرکائیو کا کوئی ذریعہ اردو (عربی رسم الخط) میں نہیں لکھا گیا" in page
     # A slip of the keyboard: the nearest recorded name, offered in Urdu, the name marked as English.
     page = client.get("/ur/search/?q=Istikhkam").content.decode()
