@@ -21,10 +21,12 @@ locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(VENV)/.installe
 
 install: $(VENV)/.installed $(MESSAGE_CATALOGUES)
 
-# After marking new strings (public templates, and gettext_lazy in the apps' Python): refresh the catalogues' msgids, then translate them.
-# The editors' history pages (templates/simple_history/) stay English, as the admin does.
+# After marking new strings in the public templates or Python code (gettext): refresh the catalogues' msgids,
+# then translate them. The editors' pages (templates/admin/, templates/simple_history/) stay English, as the
+# admin does. File names only (no line numbers) in the catalogue, so moving a string changes nothing there.
+# tests/naparchive/test_interface_languages.py runs the same command (MAKEMESSAGES_OPTIONS) on a copy.
 messages: install
-	$(PY) manage.py makemessages -a -e html,py --no-obsolete --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore='templates/simple_history/*' --ignore='templates/admin/*'
+	$(PY) manage.py makemessages -a -e html,py --no-obsolete --add-location=file --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=tests --ignore=bench --ignore='templates/simple_history/*' --ignore='templates/admin/*' --ignore='templates/drf_spectacular/*'
 
 # Idempotent: migrating, importing and loading again change nothing already there.
 setup: install

@@ -33,6 +33,8 @@ from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 
+from foundations.languages import address_language
+
 logger = logging.getLogger("naparchive.cache")
 
 VERSION_KEY = "archive:cache-version"
@@ -124,6 +126,20 @@ def install_write_tracking(sender, connection, **kwargs) -> None:
 
 # --- The response cache -----------------------------------------------------------------------
 
+def _answer_language(request) -> str:
+    """Return the interface language the request is answered in: its address's (/ur/...), else the chosen one.
+
+    A page at /ur/... is Urdu whatever the language cookie says; at an unprefixed address the cookie
+    decides (a reader who chose Urdu is sent to the /ur/ twin). Keyed on this, not on the raw cookie: an
+    English page is stored once for readers with no cookie, an English one or a forged one.
+    """
+    in_address = address_language(request.path_info)
+    if in_address:
+        return in_address
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+    return chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
 def _response_cache_enabled() -> bool:
     return getattr(settings, "RESPONSE_CACHE_ENABLED", False)
 
@@ -173,8 +189,7 @@ class ResponseCacheMiddleware:
     @staticmethod
     def _key(request) -> str:
         varying = "\n".join(request.META.get(name, "") for name in VARY_REQUEST_HEADERS)
-        # The interface language a reader chose changes every page's labels.
-        varying += "\n" + request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        varying += "\n" + _answer_language(request)
         digest = hashlib.sha256(f"{request.get_full_path()}\n{varying}".encode()).hexdigest()
         return f"response:{digest}"
 

@@ -1,6 +1,7 @@
 """Filtered, paginated public lists that answer a bad query parameter with 400 and a message."""
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils.translation import gettext
 from django.views.generic import ListView
 
 BAD_REQUEST = 400
@@ -28,10 +29,10 @@ class FilteredListView(ListView):
         if self.filterset.is_bound and not self.filterset.is_valid():
             for name, messages in self.filterset.errors.items():
                 label = self.filterset.form.fields[name].label if name in self.filterset.form.fields else name
-                self.query_errors += [f"{label}: {message}" for message in messages]
+                self.query_errors += [gettext("%(label)s: %(message)s") % {"label": label, "message": message} for message in messages]
         page = request.GET.get(self.page_kwarg, "")
         if page and page != "last" and not page.isdigit():
-            self.query_errors.append("Page: give a page number, such as 2.")
+            self.query_errors.append(gettext("Page: give a page number, such as 2."))
         if self.query_errors:
             self.object_list = self.filterset.queryset.none()
             context = self.get_context_data()

@@ -4,6 +4,9 @@ An API page of 50 meetings links each to itself, its page on the site, its body 
 some 250 calls to reverse(), which was a third of the time the page took. Here each view's URL is
 reversed once per process with a stand-in value, kept as a template, and filled in per row.
 
+A template belongs to one interface language (an Urdu page links to /ur/... addresses), so the active
+language is part of its key, as are the script prefix and the URL conf.
+
 Only values made of letters, digits, hyphens and underscores (our slugs and ids) take the template;
 those need no quoting and match every pattern that accepts the stand-in. Anything else goes through
 reverse() as usual, so the answer is always the one reverse() would give.
@@ -12,6 +15,7 @@ import functools
 import re
 
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
+from django.utils.translation import get_language
 
 # Digits only, so that int, slug and [0-9]+ patterns all accept it; it cannot occur in a route's fixed text.
 _STAND_IN = "7301946285"
@@ -19,7 +23,7 @@ _PLAIN_VALUE = re.compile(r"[-a-zA-Z0-9_]+\Z")
 
 
 @functools.lru_cache(maxsize=512)
-def _template(view_name: str, kwarg: str, prefix: str, urlconf) -> tuple[str, str] | None:
+def _template(view_name: str, kwarg: str, prefix: str, urlconf, language: str | None) -> tuple[str, str] | None:
     try:
         url = reverse(view_name, kwargs={kwarg: _STAND_IN}, urlconf=urlconf)
     except NoReverseMatch:
@@ -32,7 +36,7 @@ def _template(view_name: str, kwarg: str, prefix: str, urlconf) -> tuple[str, st
 
 def _from_template(view_name: str, kwarg: str, value, prefix: str, urlconf) -> str:
     text = str(value)
-    template = _template(view_name, kwarg, prefix, urlconf) if _PLAIN_VALUE.match(text) else None
+    template = _template(view_name, kwarg, prefix, urlconf, get_language()) if _PLAIN_VALUE.match(text) else None
     if template is None:
         return reverse(view_name, kwargs={kwarg: value}, urlconf=urlconf)
     return f"{template[0]}{text}{template[1]}"

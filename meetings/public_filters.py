@@ -3,7 +3,7 @@ import django_filters
 import django_filters.fields
 from django import forms
 from django.db.models import Count, Exists, OuterRef, Q
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 
 from meetings.models import Attendee, Body, Decision, Meeting, Person
 from foundations.caching import kept_until_archive_changes
@@ -17,7 +17,7 @@ UNDATED = "undated"
 
 def _meeting_year_choices():
     years = [(str(row["year"]), str(row["year"])) for row in meeting_years()]
-    return [*years, (UNDATED, _("Date not established"))]
+    return [*years, (UNDATED, gettext("Date not established"))]
 
 
 class YearField(django_filters.fields.ChoiceField):
@@ -94,7 +94,9 @@ class ChairField(forms.CharField):
             .distinct()
         )
         if not people:
-            raise forms.ValidationError(f"no one who chaired a published meeting is called “{value[:100]}”.")
+            raise forms.ValidationError(
+                gettext("no one who chaired a published meeting is called “%(name)s”.") % {"name": value[:100]}
+            )
         return people
 
 
@@ -126,29 +128,29 @@ class MeetingFilter(PublicFilterSet):
 
     year = YearChoiceFilter(field_name="date__year")
     body = django_filters.ModelChoiceFilter(
-        label="Body",
+        label=_("Body"),
         to_field_name="slug",
-        empty_label="Any body",
+        empty_label=_("Any body"),
         queryset=Body.objects.public()
         .filter(Exists(Meeting.objects.public().filter(body=OuterRef("pk"))))
         .order_by("name"),
     )
     # Typed, not a <select> of every chair: that list grew with the archive (2,664 people, ~250 KB a page
     # at the benchmark's scale). The datalist suggests only the chairs of the most meetings.
-    chair = ChairFilter(label="Chaired by", method="filter_chair")
+    chair = ChairFilter(label=_("Chaired by"), method="filter_chair")
     operation = django_filters.ModelChoiceFilter(
-        label="Operation",
+        label=_("Operation"),
         to_field_name="slug",
-        empty_label="Any operation",
+        empty_label=_("Any operation"),
         method="filter_operation",
         queryset=_public_operations(),
     )
     domain = django_filters.ChoiceFilter(
-        label="Decision domain", choices=Decision.Domain.choices, empty_label="Any domain", method="filter_domain"
+        label=_("Decision domain"), choices=Decision.Domain.choices, empty_label=_("Any domain"), method="filter_domain"
     )
     sort = django_filters.ChoiceFilter(
-        label="Order",
-        choices=[("newest", "Newest first"), ("oldest", "Oldest first"), ("title", "Title A–Z")],
+        label=_("Order"),
+        choices=[("newest", _("Newest first")), ("oldest", _("Oldest first")), ("title", _("Title A–Z"))],
         empty_label=None,
         method="sort_meetings",
     )

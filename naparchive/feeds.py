@@ -1,7 +1,12 @@
-"""Atom feeds of newly published meetings and sources."""
+"""Atom feeds of newly published meetings and sources, in each interface language.
+
+/feeds/meetings/ and /ur/feeds/meetings/ carry the same entries: the feed's title, subtitle, language and
+links are in the address's language; each entry keeps the language its record was curated in.
+"""
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext, gettext_lazy as _
 
 from foundations.safe_text import xml_safe
 from meetings.models import Meeting
@@ -36,8 +41,8 @@ class XMLSafeAtom1Feed(Atom1Feed):
 
 class LatestMeetingsFeed(Feed):
     feed_type = XMLSafeAtom1Feed
-    title = "NAP Archive: new meetings"
-    subtitle = "Meetings on Pakistan's National Action Plan, as they are added to the archive."
+    title = _("NAP Archive: new meetings")
+    subtitle = _("Meetings on Pakistan's National Action Plan, as they are added to the archive.")
     link = reverse_lazy("meetings:meeting-list")
 
     def items(self):
@@ -47,7 +52,7 @@ class LatestMeetingsFeed(Feed):
         return f"{meeting.title} ({meeting.date_display})"
 
     def item_description(self, meeting):
-        return meeting.summary or f"A meeting of the {meeting.body}."
+        return meeting.summary or gettext("A meeting of the %(body)s.") % {"body": meeting.body}
 
     def item_pubdate(self, meeting):
         return meeting.created_at
@@ -58,8 +63,8 @@ class LatestMeetingsFeed(Feed):
 
 class LatestSourcesFeed(Feed):
     feed_type = XMLSafeAtom1Feed
-    title = "NAP Archive: new sources"
-    subtitle = "Reports and statements added to the archive, kept verbatim."
+    title = _("NAP Archive: new sources")
+    subtitle = _("Reports and statements added to the archive, kept verbatim.")
     link = reverse_lazy("sources:source-list")
 
     def items(self):

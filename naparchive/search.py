@@ -22,36 +22,40 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import connection
 from django.urls import reverse
-from django.utils.html import escape
+from django.utils.formats import date_format
+from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, gettext_lazy as _, ngettext_lazy
 
-from foundations.aliases import normalize_name
+from foundations.aliases import is_arabic_script, normalize_name
+from foundations.languages import marked_with_language
 from foundations.caching import archive_cache_version
 from foundations.search_query import ParsedQuery, parse_query
 from naparchive import search_names, search_portable, search_postgresql
 
 KINDS = {
-    "meetings": "Meetings",
-    "decisions": "Decisions",
-    "operations": "Operations",
-    "people": "People",
-    "offices": "Offices",
-    "bodies": "Bodies",
-    "organisations": "Organisations",
-    "figures": "Figures",
-    "sources": "Sources",
+    "meetings": _("Meetings"),
+    "decisions": _("Decisions"),
+    "operations": _("Operations"),
+    "people": _("People"),
+    "offices": _("Offices"),
+    "bodies": _("Bodies"),
+    "organisations": _("Organisations"),
+    "figures": _("Figures"),
+    "sources": _("Sources"),
 }
-# What one record of each kind is called, for "1 decision".
-SINGULAR = {
-    "meetings": "meeting",
-    "decisions": "decision",
-    "operations": "operation",
-    "people": "person",
-    "offices": "office",
-    "bodies": "body",
-    "organisations": "organisation",
-    "figures": "figure",
-    "sources": "source",
+# How many records of each kind, for "1 decision", "3 decisions", "100+ decisions": the plural form is chosen
+# by `number`, the figure shown is `count`.
+COUNTED = {
+    "meetings": ngettext_lazy("%(count)s meeting", "%(count)s meetings", "number"),
+    "decisions": ngettext_lazy("%(count)s decision", "%(count)s decisions", "number"),
+    "operations": ngettext_lazy("%(count)s operation", "%(count)s operations", "number"),
+    "people": ngettext_lazy("%(count)s person", "%(count)s people", "number"),
+    "offices": ngettext_lazy("%(count)s office", "%(count)s offices", "number"),
+    "bodies": ngettext_lazy("%(count)s body", "%(count)s bodies", "number"),
+    "organisations": ngettext_lazy("%(count)s organisation", "%(count)s organisations", "number"),
+    "figures": ngettext_lazy("%(count)s figure", "%(count)s figures", "number"),
+    "sources": ngettext_lazy("%(count)s source", "%(count)s sources", "number"),
 }
 # The field a hit's snippet is cut from.
 SNIPPET_FIELDS = {
@@ -80,6 +84,10 @@ class SearchHit:
     snippet: SafeString
     rank: float
     detail: str = ""
+    # The languages the title and the snippet are written in: a source's own (an Urdu report), else the
+    # language the archive's records are curated in. The page marks them where they differ from its own.
+    title_language: str = "en"
+    snippet_language: str = "en"
 
 
 @dataclass
@@ -91,9 +99,16 @@ class SearchGroup:
     matched: int = 0
 
     @property
-    def matched_noun(self) -> str:
-        """"decisions", or "decision" when one matched."""
-        return SINGULAR[self.key] if self.matched == 1 else self.label.lower()
+    def matched_phrase(self) -> str:
+        """"3 decisions", "1 decision", or "100+ decisions" when as many matched as are ranked."""
+        count = f"{self.matched}+" if self.more_matches else str(self.matched)
+        return COUNTED[self.key] % {"number": self.matched, "count": count}
+
+    @property
+    def matched_phrase_in_words(self) -> str:
+        """"3 decisions", "1 decision", or "100 or more decisions" when as many matched as are ranked."""
+        count = gettext("%(count)s or more") % {"count": self.matched} if self.more_matches else str(self.matched)
+        return COUNTED[self.key] % {"number": self.matched, "count": count}
 
     @property
     def more_matches(self) -> bool:
@@ -124,10 +139,26 @@ class SearchResults:
     def matched_groups(self) -> list[SearchGroup]:
         return [group for group in self.groups if group.matched]
 
+    @property
+    def suggestions_with_language(self) -> list[tuple[str, str]]:
+        """Return each suggested name with the language of its script (an Urdu-script alias is `ur`), for `lang`."""
+        return [(name, "ur" if is_arabic_script(name) else "en") for name in self.suggestions]
+
 
 def search_terms(query: str) -> list[str]:
     """Return the wanted words and phrases of a query as typed (not the excluded ones, not OR)."""
     return list(dict.fromkeys(term.text for term in parse_query(query).terms if not term.negated))
+
+
+def _detail(*parts: tuple[str, str | None]) -> SafeString:
+    """Join a hit's detail line from (text, language) parts: a record's words (language "en", or a source's)
+    are marked with their language where the page is in another; the interface's labels (language None) are not."""
+    shown = [conditional_escape(text if language is None else marked_with_language(text, language)) for text, language in parts if text]
+    return mark_safe(" · ".join(shown))  # nosec B308 B703: every part escaped, or built by format_html
+
+
+def _script_language(text: str) -> str:
+    return "ur" if is_arabic_script(text) else "en"
 
 
 def _title(kind: str, record) -> tuple[str, str, str]:
@@ -137,10 +168,10 @@ def _title(kind: str, record) -> tuple[str, str, str]:
         return (
             f"{record.text[:120]}{'…' if len(record.text) > 120 else ''}",
             f"{meeting.get_absolute_url()}#decision-{record.pk}",
-            f"{meeting.title} · {meeting.date_display} · {record.get_domain_display()}",
+            _detail((meeting.title, "en"), (meeting.date_display, None), (record.get_domain_display(), None)),
         )
     if kind == "meetings":
-        return record.title, record.get_absolute_url(), f"{record.body} · {record.date_display}"
+        return record.title, record.get_absolute_url(), _detail((str(record.body), "en"), (record.date_display, None))
     if kind == "operations":
         return record.name, record.get_absolute_url(), record.get_kind_display()
     if kind == "people":
@@ -148,13 +179,14 @@ def _title(kind: str, record) -> tuple[str, str, str]:
     if kind == "offices":
         return record.title, reverse("meetings:office-detail", kwargs={"slug": record.slug}), ""
     if kind == "bodies":
-        return record.name, reverse("meetings:body-detail", kwargs={"slug": record.slug}), record.short_name
+        return record.name, reverse("meetings:body-detail", kwargs={"slug": record.slug}), _detail((record.short_name, "en"))
     if kind == "organisations":
         return record.name, record.get_absolute_url(), record.get_kind_display()
     if kind == "figures":
-        return str(record), record.get_absolute_url(), str(record.source)
-    details = " · ".join(part for part in (record.outlet, record.published_on and record.published_on.strftime("%-d %B %Y")) if part)
-    return str(record), record.get_absolute_url(), details
+        source = str(record.source)
+        return str(record), record.get_absolute_url(), _detail((source, _script_language(source)))
+    published = record.published_on and date_format(record.published_on, "j F Y")
+    return str(record), record.get_absolute_url(), _detail((record.outlet, _script_language(record.outlet)), (published, None))
 
 
 def _literal_pattern(terms: list[str]) -> re.Pattern | None:
@@ -251,4 +283,10 @@ def archive_search(*, query: str, kind: str = "", page: int = 1) -> SearchResult
 def _hit(kind: str, record, pattern: re.Pattern | None) -> SearchHit:
     title, url, detail = _title(kind, record)
     snippet = _snippet(str(getattr(record, SNIPPET_FIELDS[kind]) or ""), pattern)
-    return SearchHit(title, url, snippet, float(record.rank or 0), detail)
+    hit = SearchHit(title, url, snippet, float(record.rank or 0), detail)
+    if kind == "sources":
+        hit.title_language = hit.snippet_language = record.language or "en"
+    elif kind == "figures":
+        # A figure's snippet is its quote: its source's words.
+        hit.snippet_language = record.source.language or "en"
+    return hit

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Q
+from django.utils.translation import gettext
 
 from foundations.aliases import is_arabic_script, name_skeleton, normalize_name, transliteration_skeleton
 from foundations.caching import archive_cache_version, kept_until_archive_changes
@@ -251,4 +252,4 @@ def unused_script(query: str) -> str:
         return ""
     if kept_until_archive_changes("sources-use-arabic-script", _sources_use_arabic_script):
         return ""
-    return "Urdu (Arabic script)"
+    return gettext("Urdu (Arabic script)")

@@ -86,13 +86,14 @@ def _fields() -> dict[str, Fields]:
             ("measure__name", "quote", "period_text", "place_note", "given_by", "note"),
             (F("period_start").desc(nulls_last=True), "-pk"),
             ("slug", "value", "qualifier", "unit", "period_start", "period_start_precision", "period_end", "period_end_precision"),
-            (("measure", Measure, ("name",)), ("source", SourceDocument, ("title", "outlet", "published_on"))),
+            (("measure", Measure, ("name",)), ("source", SourceDocument, ("title", "outlet", "published_on", "language"))),
         ),
         "sources": Fields(
             SourceDocument.objects.public(),
             ("title", "text", "outlet", "author"),
             (F("published_on").desc(nulls_last=True), "-pk"),
-            ("slug", "published_on"),
+            # The language, for the hit's `lang` (an Urdu source's title and snippet on an English page).
+            ("slug", "published_on", "language"),
         ),
     }
 

@@ -94,7 +94,7 @@ TABLES = {
     ),
     "sources": Table(
         SourceDocument,
-        ("id", "title", "slug", "outlet", "published_on", "text", "original_filename", "sha256"),
+        ("id", "title", "slug", "outlet", "published_on", "language", "text", "original_filename", "sha256"),
         newest="r.published_on DESC NULLS LAST, r.id DESC",
         window_first=True,
     ),

@@ -95,8 +95,10 @@ MIDDLEWARE = [
     # Turns "database unreachable" into a friendly 503 instead of a traceback.
     "naparchive.database_outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # The interface language the reader chose, else English (not the browser's Accept-Language).
-    "naparchive.languages.ChosenLanguageMiddleware",
+    # The interface language of the address (/ur/... Urdu, else English), activated for the whole request; a reader
+    # who chose Urdu is sent from an unprefixed page to its /ur/ twin (not the browser's Accept-Language).
+    # Before CommonMiddleware, so /ur/meetings gets its slash in Urdu.
+    "naparchive.languages.InterfaceLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -152,11 +154,15 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
-# The interface's languages (the facts keep the language they were curated in). English is the default;
-# a reader who chooses Urdu keeps it (a cookie, naparchive/languages.py). Catalogues: locale/, compiled by
-# `make install` (README, "Languages").
+# The interface's languages (the facts keep the language they were curated in). English is the default, at
+# the archive's unprefixed addresses; Urdu pages live under /ur/ (naparchive/urls.py), and a reader who
+# chooses Urdu keeps it (a cookie, naparchive/languages.py). Catalogues: locale/, compiled by `make install`
+# (README, "The interface in Urdu").
 LANGUAGES = [("en-gb", "English"), ("ur", "اردو")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Django has no date formats for Urdu: ours (naparchive/formats/ur/formats.py), Latin digits as Pakistani Urdu
+# news sites print them (README).
+FORMAT_MODULE_PATH = ["naparchive.formats"]
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Asia/Karachi"

@@ -1,8 +1,12 @@
-"""Template helpers of the public site: canonical addresses, list links, navigation, dates."""
+"""Template helpers of the public site: canonical and other-language addresses, list links, navigation, dates,
+and curated text marked with its language."""
 from django import template
+from django.conf import settings
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import get_language, gettext
 
+from foundations.languages import CURATED_LANGUAGE, marked_with_language, twin_address
 from foundations.vague_dates import DatePrecision, vague_date_iso
 
 register = template.Library()
@@ -17,6 +21,21 @@ def canonical_url(context) -> str:
     url = request.build_absolute_uri(request.path)
     page = request.GET.get("page", "")
     return f"{url}?page={page}" if page.isdigit() and page != "1" else url
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context) -> list[tuple[str, str]]:
+    """Return (hreflang, address) of this page in every interface language, then ("x-default", the English one).
+
+    Each address is the canonical one's twin, so every language's page names the same set. A page that
+    exists in one language only (an address outside the public pages, a 404) gets none.
+    """
+    canonical = canonical_url(context)
+    current = get_language() or settings.LANGUAGE_CODE
+    addresses = {code: canonical if code == current else twin_address(canonical, code) for code, _name in settings.LANGUAGES}
+    if not canonical or None in addresses.values():
+        return []
+    return [*((code.split("-")[0], address) for code, address in addresses.items()), ("x-default", addresses[settings.LANGUAGE_CODE])]
 
 
 @register.simple_tag(takes_context=True)
@@ -48,14 +67,26 @@ def nav_link(context, url_name: str, label: str):
 def precision_phrase(meeting) -> str:
     """Say how precisely the sources establish a meeting's date, in words a reader understands."""
     if meeting.date_precision == DatePrecision.DAY:
-        return "exact day"
+        return gettext("exact day")
     if meeting.date_precision == DatePrecision.MONTH:
-        return "month and year only; the day is not established"
+        return gettext("month and year only; the day is not established")
     if meeting.date_precision == DatePrecision.YEAR:
-        return "year only; the month and day are not established"
+        return gettext("year only; the month and day are not established")
     if meeting.weekday is not None:
-        return f"date not established; the reports say only that it was a {meeting.get_weekday_display()}"
-    return "date not established by the sources"
+        return gettext("date not established; the reports say only that it was a %(weekday)s") % {
+            "weekday": meeting.get_weekday_display()
+        }
+    return gettext("date not established by the sources")
+
+
+@register.filter
+def curated(value, language: str = CURATED_LANGUAGE):
+    """Mark curated text (a title, a name, a summary) with its language on a page in another (`<bdi lang dir>`).
+
+    `{{ meeting.title|curated }}` for the archive's records (curated in English), `{{ source|curated:source.language }}`
+    for a source's own words. Text only, never an attribute value (foundations.languages.marked_with_language).
+    """
+    return marked_with_language(value, language)
 
 
 @register.filter

@@ -82,19 +82,22 @@ def test_the_urdu_interface_is_chosen_with_the_switch_kept_and_read_right_to_lef
     page = reader.page
     page.locator('.language-switch button[value="ur"]').click()
     page.wait_for_load_state()
-    assert page.url.endswith(source.get_absolute_url())  # the switch keeps the page
+    assert page.url.endswith("/ur" + source.get_absolute_url())  # the switch keeps the page, at its Urdu address
     assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == ["ur", "rtl"]
     nav = page.locator(".site-nav")
     assert nav.locator("a", has_text="ذرائع").count() == 1
     assert nav.evaluate("element => getComputedStyle(element).direction") == "rtl"
-    # The records keep their language: the page's own content stays English, left to right.
-    assert page.locator("main").evaluate("element => getComputedStyle(element).direction") == "ltr"
+    # The source keeps its own language: its Urdu text right to left, in the font we serve.
+    text = page.locator(".source-text")
+    assert text.evaluate("element => getComputedStyle(element).direction") == "rtl"
     assert served_font_loaded(page)
     assert_no_horizontal_scroll(page)
     reader.check("urdu-interface")
 
-    reader.open("/meetings/")  # remembered on the next page
+    reader.open("/meetings/")  # remembered: the English address sends this reader to the Urdu page
+    assert reader.page.url.endswith("/ur/meetings/")
     assert reader.page.evaluate("document.documentElement.lang") == "ur"
     reader.page.locator('.language-switch button[value="en-gb"]').click()
     reader.page.wait_for_load_state()
+    assert not reader.page.url.endswith("/ur/meetings/")
     assert reader.page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == ["en", "ltr"]

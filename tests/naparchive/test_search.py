@@ -151,7 +151,7 @@ class TestOverviewAndKindPages:
             response = client.get(reverse("search") + f"?q=karez&kind=sources&page={number}")
             assert response.status_code == 200
             page = html_of(response)
-            assert f"7 sources match “karez”: page {number} of 3." in page
+            assert f"7 sources match “<bdi>karez</bdi>”: page {number} of 3." in page
             assert 'id="results-meetings-title"' not in page
             titles += re.findall(r'<h3 class="item-title"><a href="/sources/[^"]+">([^<]+)</a>', page)
         # Every match once, in the order of the ranking.
