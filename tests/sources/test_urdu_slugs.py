@@ -1,4 +1,6 @@
 """Readable addresses for Urdu sources: Urdu words stay in Urdu script, English slugs are unchanged, old addresses 301."""
+import datetime
+import importlib
 from urllib.parse import quote
 
 from editorial import services
@@ -46,3 +48,21 @@ def test_an_urdu_source_renamed_to_its_readable_address_answers_at_the_old_one(c
     assert answer.status_code == 301
     assert answer["Location"] == f"/sources/{quote(URDU_SLUG)}/?highlight=1"
     assert client.get(answer["Location"]).status_code == 200
+
+
+def test_sources_imported_before_keep_answering_at_their_old_address(client, make_source):
+    """The migration that gives sources imported with an ASCII-only slug their Urdu one, the old address kept."""
+    from django.apps import apps
+
+    migration = importlib.import_module("sources.migrations.0007_urdu_source_slugs")
+    urdu = make_source(
+        text=URDU_REPORT, title=URDU_TITLE, outlet="روزنامہ جنگ", published_on=datetime.date(2024, 6, 23), language="ur", slug="2024-06-23"
+    )
+    chosen = make_source(text=URDU_REPORT + "\n", title=URDU_TITLE, language="ur", slug="jang-apex-committee")
+    english = make_source(title="Apex committee meets", outlet="Dawn", slug="dawn-2024-06-23-apex-committee-meets")
+    migration.urdu_titled_sources_readable_slugs(apps, None)
+    urdu.refresh_from_db(), chosen.refresh_from_db(), english.refresh_from_db()
+    assert urdu.slug == URDU_SLUG
+    assert (chosen.slug, english.slug) == ("jang-apex-committee", "dawn-2024-06-23-apex-committee-meets")  # editors' and English slugs stay
+    answer = client.get("/sources/2024-06-23/")
+    assert (answer.status_code, answer["Location"]) == (301, f"/sources/{quote(URDU_SLUG)}/")
