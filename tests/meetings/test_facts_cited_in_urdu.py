@@ -57,10 +57,10 @@ def test_an_urdu_and_an_english_copy_of_one_statement_count_once_however_the_ori
     ) in page
 
 
-def test_the_source_form_offers_the_origins_already_recorded(editor_client, army_chief_cited_twice):
+def test_the_source_form_offers_the_origins_already_recorded(publisher_client, army_chief_cited_twice):
     _meeting, _attendee, urdu, english = army_chief_cited_twice
     english.origin = STATEMENT
     english.save()
-    form = editor_client.get(reverse("admin:sources_sourcedocument_change", args=[urdu.pk])).content.decode()
+    form = publisher_client.get(reverse("admin:sources_sourcedocument_change", args=[urdu.pk])).content.decode()
     assert 'list="recorded-origins"' in form
     assert f'<datalist id="recorded-origins"><option value="{STATEMENT}"></option></datalist>' in form
