@@ -88,7 +88,8 @@ def sources_group_independent(*, sources: Iterable[CitedSource]) -> tuple[Source
     The language of a report plays no part: an Urdu and an English report are two independent sources
     unless they share an outlet or an origin.
     """
-    sources = list({source.id: source for source in sources}.values())
+    # By id, so a group's reason names the same source's wording whatever order the database returned.
+    sources = sorted({source.id: source for source in sources}.values(), key=lambda source: source.id)
     parent = {source.id: source.id for source in sources}
 
     def root(source_id: int) -> int:
