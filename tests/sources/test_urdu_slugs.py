@@ -66,3 +66,12 @@ def test_sources_imported_before_keep_answering_at_their_old_address(client, mak
     assert (chosen.slug, english.slug) == ("jang-apex-committee", "dawn-2024-06-23-apex-committee-meets")  # editors' and English slugs stay
     answer = client.get("/sources/2024-06-23/")
     assert (answer.status_code, answer["Location"]) == (301, f"/sources/{quote(URDU_SLUG)}/")
+
+
+def test_the_api_finds_a_source_by_its_urdu_slug_and_links_to_it(client, make_source):
+    source = make_source(text=URDU_REPORT, title=URDU_TITLE, language="ur", slug=URDU_SLUG)
+    answer = client.get(f"/api/v1/sources/{quote(URDU_SLUG)}/")
+    assert answer.status_code == 200
+    assert answer.json()["slug"] == URDU_SLUG
+    assert answer.json()["url"].endswith(f"/api/v1/sources/{quote(URDU_SLUG)}/")
+    assert source.get_absolute_url() == f"/sources/{quote(URDU_SLUG)}/"
