@@ -21,10 +21,10 @@ locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(VENV)/.installe
 
 install: $(VENV)/.installed $(MESSAGE_CATALOGUES)
 
-# After marking new strings in the public templates: refresh the catalogues' msgids, then translate them.
+# After marking new strings (public templates, and gettext_lazy in the apps' Python): refresh the catalogues' msgids, then translate them.
 # The editors' history pages (templates/simple_history/) stay English, as the admin does.
 messages: install
-	$(PY) manage.py makemessages -a -e html --no-obsolete --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore='templates/simple_history/*' --ignore='templates/admin/*'
+	$(PY) manage.py makemessages -a -e html,py --no-obsolete --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore='templates/simple_history/*' --ignore='templates/admin/*'
 
 # Idempotent: migrating, importing and loading again change nothing already there.
 setup: install

@@ -338,7 +338,7 @@ def _body_for(values: dict, *, create: bool, acceptance: _Acceptance | None = No
     kinds = {choice: label for choice, label in Body.Kind.choices}
     kind = values.get("body_kind") or Body.Kind.OTHER
     if kind not in kinds:
-        raise ProposalError(f"“{kind}” is not a kind of body; choose one of: {', '.join(kinds.values())}.", field="body_kind")
+        raise ProposalError(f"“{kind}” is not a kind of body; choose one of: {', '.join(str(label) for label in kinds.values())}.", field="body_kind")
     body = Body(name=name, slug=free_slug(Body, slug_base(Body, name)), kind=kind)
     acceptance.save(body)
     return body

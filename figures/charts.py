@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.cache import cache
+from django.utils.dateformat import format as date_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 # Bump when the drawing code changes, so charts cached by the previous code are not reused.
 CHART_VERSION = 4
@@ -55,8 +57,11 @@ class Chart:
 
 
 def chart_cached(*, name: str, stamp: Sequence[object], build: Callable[[], object]):
-    """Return the chart cached under this name and data stamp, building and caching it on a miss."""
-    digest = hashlib.sha256(repr((CHART_VERSION, name, tuple(stamp))).encode()).hexdigest()[:32]
+    """Return the chart cached under this name and data stamp, building and caching it on a miss.
+
+    A chart's titles, headers and notes are in the interface language, so each language has its own copy.
+    """
+    digest = hashlib.sha256(repr((CHART_VERSION, name, get_language(), tuple(stamp))).encode()).hexdigest()[:32]
     key = f"chart:{digest}"
     chart = cache.get(key, _MISSING)
     if chart is _MISSING:
@@ -224,7 +229,7 @@ def _time_axis(first: datetime.date, last: datetime.date) -> tuple[datetime.date
 
 
 def _date_label(date: datetime.date) -> str:
-    return str(date.year) if (date.month, date.day) == (1, 1) else date.strftime("%b %Y")
+    return str(date.year) if (date.month, date.day) == (1, 1) else date_format(date, "M Y")
 
 
 def series_chart_svg(

@@ -1,12 +1,13 @@
 """Filters for figures and measures: the public pages and the API accept the same parameters."""
 import django_filters
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 from figures.models import Figure, Measure, Qualifier, Unit
 from restapi.filtersets import PublishableFilterSet, YearFilter, visible_choices
 from operations.models import Region
 
 
-def _slug_choice(model, *, field_name: str, label: str, empty_label: str) -> django_filters.ModelChoiceFilter:
+def _slug_choice(model, *, field_name: str, label: str, empty_label: str, unknown: str) -> django_filters.ModelChoiceFilter:
     """Return a filter on a record given by slug; an unknown slug is refused with a message naming it.
 
     The options are the records the reader may see (a measure whose figures are all drafts is not one).
@@ -18,18 +19,26 @@ def _slug_choice(model, *, field_name: str, label: str, empty_label: str) -> dja
         to_field_name="slug",
         label=label,
         empty_label=empty_label,
-        error_messages={"invalid_choice": f"No {model._meta.verbose_name} with the slug “%(value)s”."},
+        error_messages={"invalid_choice": unknown},
     )
 
 
 class FigureFilter(django_filters.FilterSet):
     """Measure, place and year: the questions readers ask of the figures."""
 
-    measure = _slug_choice(Measure, field_name="measure", label="Measure", empty_label="Any measure")
-    place = _slug_choice(Region, field_name="places", label="Place", empty_label="Any place")
-    year = YearFilter(method="filter_year", label="Year covered")
-    unit = django_filters.ChoiceFilter(choices=Unit.choices, label="Unit", empty_label="Any unit")
-    qualifier = django_filters.ChoiceFilter(choices=Qualifier.choices, label="Bound", empty_label="Any")
+    measure = _slug_choice(
+        Measure,
+        field_name="measure",
+        label=_("Measure"),
+        empty_label=_("Any measure"),
+        unknown=_("No measure with the slug “%(value)s”."),
+    )
+    place = _slug_choice(
+        Region, field_name="places", label=_("Place"), empty_label=_("Any place"), unknown=_("No region with the slug “%(value)s”.")
+    )
+    year = YearFilter(method="filter_year", label=_("Year covered"))
+    unit = django_filters.ChoiceFilter(choices=Unit.choices, label=_("Unit"), empty_label=_("Any unit"))
+    qualifier = django_filters.ChoiceFilter(choices=Qualifier.choices, label=_("Bound"), empty_label=pgettext_lazy("a figure's bound", "Any"))
 
     class Meta:
         model = Figure

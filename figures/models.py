@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Floor
+from django.utils.translation import gettext, gettext_lazy as _
 
 from foundations.vague_dates import DatePrecision, vague_date_display
 from foundations.publication import PublicationStatus, Publishable, PublishableQuerySet, public_condition, with_public_links
@@ -18,20 +19,31 @@ from sources.models import SourceDocument, citation_quote_clean
 
 
 class Unit(models.TextChoices):
-    COUNT = "count", "Count"
-    PERCENT = "percent", "Per cent"
-    RUPEES = "rupees", "Pakistani rupees"
+    COUNT = "count", _("Count")
+    PERCENT = "percent", _("Per cent")
+    RUPEES = "rupees", _("Pakistani rupees")
 
 
 class Qualifier(models.TextChoices):
     """How the source bounds the number; “at least 27” is not “27”."""
 
-    EXACT = "exact", "As stated, without qualifier"
-    AT_LEAST = "at_least", "at least"
-    MORE_THAN = "more_than", "more than"
-    AT_MOST = "at_most", "at most"
-    FEWER_THAN = "fewer_than", "fewer than"
-    ABOUT = "about", "about"
+    EXACT = "exact", _("As stated, without qualifier")
+    AT_LEAST = "at_least", _("at least")
+    MORE_THAN = "more_than", _("more than")
+    AT_MOST = "at_most", _("at most")
+    FEWER_THAN = "fewer_than", _("fewer than")
+    ABOUT = "about", _("about")
+
+
+# One sentence per bound, not the bound's label before the number: languages place it differently
+# (Urdu says “27 سے زیادہ”, the number first).
+QUALIFIED_NUMBER = {
+    Qualifier.AT_LEAST: _("at least %(number)s"),
+    Qualifier.MORE_THAN: _("more than %(number)s"),
+    Qualifier.AT_MOST: _("at most %(number)s"),
+    Qualifier.FEWER_THAN: _("fewer than %(number)s"),
+    Qualifier.ABOUT: _("about %(number)s"),
+}
 
 
 class MeasureQuerySet(models.QuerySet):
@@ -235,26 +247,26 @@ class Figure(Publishable):
         """Return the number as a reader should see it, with the source's bound: “at least 1,346”, “51.2 per cent”."""
         number = self.number_display
         if self.unit == Unit.PERCENT:
-            number = f"{number} per cent"
+            number = gettext("%(number)s per cent") % {"number": number}
         elif self.unit == Unit.RUPEES:
-            number = f"Rs {number}"
+            number = gettext("Rs %(number)s") % {"number": number}
         if self.qualifier != Qualifier.EXACT:
-            number = f"{Qualifier(self.qualifier).label} {number}"
+            number = QUALIFIED_NUMBER[self.qualifier] % {"number": number}
         return number
 
     @property
     def period_display(self) -> str:
-        start = vague_date_display(self.period_start, self.period_start_precision, missing="not stated")
-        end = vague_date_display(self.period_end, self.period_end_precision, missing="not stated")
+        start = vague_date_display(self.period_start, self.period_start_precision, missing=gettext("not stated"))
+        end = vague_date_display(self.period_end, self.period_end_precision, missing=gettext("not stated"))
         if self.period_start is None and self.period_end is None:
-            return "period not dated by the source"
+            return gettext("period not dated by the source")
         if self.period_end is None:
-            return f"from {start}, end not stated"
+            return gettext("from %(start)s, end not stated") % {"start": start}
         if self.period_start is None:
-            return f"up to {end}, start not stated"
+            return gettext("up to %(end)s, start not stated") % {"end": end}
         if start == end:
             return start
-        return f"{start} to {end}"
+        return gettext("%(start)s to %(end)s") % {"start": start, "end": end}
 
     @property
     def period_midpoint(self) -> datetime.date | None:
@@ -278,8 +290,10 @@ class Figure(Publishable):
         """Return the places as one label, from prefetched places: “Khyber Pakhtunkhwa and Balochistan”."""
         names = [place.name for place in self.places.all()]
         if not names:
-            return "No place named"
-        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+            return gettext("No place named")
+        if len(names) == 1:
+            return names[0]
+        return gettext("%(places)s and %(last)s") % {"places": ", ".join(names[:-1]), "last": names[-1]}
 
     def clean(self):
         errors = {}

@@ -5,6 +5,7 @@ from collections import defaultdict
 
 from django.db.models import Count, Max, QuerySet
 from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from figures.charts import (
     Bar,
@@ -43,12 +44,12 @@ def _figures_stamp() -> tuple:
     return (*data_stamp(Figure.objects.all(), Measure.objects.all(), SourceDocument.objects.all()), _regions_stamp())
 
 
-SOURCE_COLUMN = "Source (links to the sentence)"
+SOURCE_COLUMN = gettext_lazy("Source (links to the sentence)")
 
 
 def _source_cell(figure: Figure, *, shared: bool = False) -> Cell:
     # When every row quotes one sentence, the note under the table names the source once.
-    return Cell("Read the sentence" if shared else str(figure.source), figure.source_quote_url)
+    return Cell(gettext("Read the sentence") if shared else str(figure.source), figure.source_quote_url)
 
 
 def _one_sentence(figures: list[Figure]) -> bool:
@@ -58,7 +59,10 @@ def _one_sentence(figures: list[Figure]) -> bool:
 def _shared_quote_note(figures: list[Figure]) -> tuple[str, ...]:
     """Say once, under the table, the sentence that every number of the chart comes from, if they share one."""
     if _one_sentence(figures):
-        return (f"Every number here comes from one sentence of “{figures[0].source}”: “{figures[0].quote}”",)
+        return (
+            gettext("Every number here comes from one sentence of “%(source)s”: “%(quote)s”")
+            % {"source": figures[0].source, "quote": figures[0].quote},
+        )
     return ()
 
 
@@ -90,18 +94,24 @@ def _comparison_chart(measure: Measure, group: list[Figure], period: str) -> Cha
     def place_of(item: Figure) -> Region:
         return item.places.all()[0]
 
+    def place_label(item: Figure) -> str:
+        name = place_of(item).name
+        return gettext("%(place)s (national)") % {"place": name} if item in national else name
+
     national = [item for item in group if place_of(item).kind == Region.Kind.COUNTRY]
     others = sorted((item for item in group if item not in national), key=lambda item: (-item.value, place_of(item).name))
     ordered = national + others
     chart_key = f"chart-compare-{measure.slug}-{ordered[0].period_start or 'undated'}"
-    title = f"{measure.name}, {period}, by place"
-    described = "; ".join(
-        f"{place_of(item).name}{' (national)' if item in national else ''}: {item.value_display}" for item in ordered
-    )
-    description = f"Horizontal bars comparing {measure.name.lower()} for {period}. {described}."
+    title = gettext("%(measure)s, %(period)s, by place") % {"measure": measure.name, "period": period}
+    described = "; ".join(f"{place_label(item)}: {item.value_display}" for item in ordered)
+    description = gettext("Horizontal bars comparing %(measure)s for %(period)s. %(values)s.") % {
+        "measure": measure.name.lower(),
+        "period": period,
+        "values": described,
+    }
     bars = [
         Bar(
-            label=f"{place_of(item).name} (national)" if item in national else place_of(item).name,
+            label=place_label(item),
             value=item.value,
             value_label=item.value_display,
             href=item.get_absolute_url(),
@@ -109,10 +119,10 @@ def _comparison_chart(measure: Measure, group: list[Figure], period: str) -> Cha
         )
         for item in ordered
     ]
-    table = TableBuilder(("Place", measure.name, "Period", SOURCE_COLUMN))
+    table = TableBuilder((gettext("Place"), measure.name, gettext("Period"), str(SOURCE_COLUMN)))
     for item in ordered:
         table.add(
-            Cell(place_of(item).name + (" (national)" if item in national else ""), item.get_absolute_url()),
+            Cell(place_label(item), item.get_absolute_url()),
             item.value_display,
             item.period_display,
             _source_cell(item, shared=_one_sentence(ordered)),
@@ -193,9 +203,9 @@ def chart_measure_series(*, measure: Measure) -> Chart | None:
             for figure in figures
         ]
         chart_key = f"chart-series-{measure.slug}"
-        title = f"{measure.name} over time"
+        title = gettext("%(measure)s over time") % {"measure": measure.name}
         described = "; ".join(f"{figure.places_display}, {figure.period_display}: {figure.value_display}" for figure in figures)
-        description = f"Each figure is drawn across the period it covers, at its value. {described}."
+        description = gettext("Each figure is drawn across the period it covers, at its value. %(values)s.") % {"values": described}
         svg = series_chart_svg(
             chart_key=chart_key,
             title=title,
@@ -204,7 +214,7 @@ def chart_measure_series(*, measure: Measure) -> Chart | None:
             series_names=series_names,
             maximum=100 if measure.unit == Unit.PERCENT else None,
         )
-        table = TableBuilder(("Period", "Place", measure.name, SOURCE_COLUMN))
+        table = TableBuilder((gettext("Period"), gettext("Place"), measure.name, str(SOURCE_COLUMN)))
         for figure in figures:
             table.add(
                 Cell(figure.period_display, figure.get_absolute_url()),
@@ -245,18 +255,32 @@ def chart_meetings_per_year(*, body: Body | None = None) -> Chart | None:
         years = list(range(first, last + 1))
         series = sorted(counts.items())
         chart_key = f"chart-meetings-{body.slug}" if body is not None else "chart-meetings-per-year"
-        title = f"Meetings of the {body.name} per year" if body is not None else "Meetings per year, by body"
+        if body is not None:
+            title = gettext("Meetings of the %(body)s per year") % {"body": body.name}
+        else:
+            title = gettext("Meetings per year, by body")
         described = "; ".join(
             f"{year}: " + ", ".join(f"{name} {by_year[year]}" for name, by_year in series if by_year.get(year))
             for year in years
             if any(by_year.get(year) for _, by_year in series)
         )
-        description = f"Stacked bars, one per year, one colour per body. {described}."
+        description = gettext("Stacked bars, one per year, one colour per body. %(values)s.") % {"values": described}
         svg = stacked_year_chart_svg(chart_key=chart_key, title=title, description=description, years=years, series=series)
-        table = TableBuilder(("Year", *(name for name, _ in series), "All bodies"))
+        table = TableBuilder((gettext("Year"), *(name for name, _counts in series), gettext("All bodies")))
         for year in years:
             table.add(str(year), *(str(by_year.get(year, 0)) for _, by_year in series), str(sum(by_year.get(year, 0) for _, by_year in series)))
-        notes = (f"{undated} published meeting(s) with no established date are not drawn.",) if undated else ()
+        notes = (
+            (
+                ngettext(
+                    "%(count)s published meeting with no established date is not drawn.",
+                    "%(count)s published meetings with no established date are not drawn.",
+                    undated,
+                )
+                % {"count": undated},
+            )
+            if undated
+            else ()
+        )
         return Chart(chart_key, title, description, svg, table.columns, tuple(table.rows), notes)
 
     stamp = data_stamp(Meeting.objects.all(), Body.objects.all())
@@ -296,16 +320,21 @@ def chart_operations_timeline() -> Chart | None:
             for index, operation in enumerate(dated)
         ]
         chart_key = "chart-operations-timeline"
-        title = "Operations on the timeline, by launch date"
-        described = "; ".join(f"{operation.name}: launched {operation.launch_meeting.date_display}" for operation in dated)
-        description = f"One row per operation, a dot at the date of the meeting that launched or approved it. {described}."
+        title = gettext("Operations on the timeline, by launch date")
+        described = "; ".join(
+            gettext("%(operation)s: launched %(date)s") % {"operation": operation.name, "date": operation.launch_meeting.date_display}
+            for operation in dated
+        )
+        description = gettext(
+            "One row per operation, a dot at the date of the meeting that launched or approved it. %(values)s."
+        ) % {"values": described}
         svg = timeline_chart_svg(chart_key=chart_key, title=title, description=description, marks=marks)
-        table = TableBuilder(("Operation", "Kind", "Launched or approved", "At the meeting"))
+        table = TableBuilder((gettext("Operation"), gettext("Kind"), gettext("Launched or approved"), gettext("At the meeting")))
         for operation in dated:
             meeting = operation.launch_meeting
             table.add(
                 Cell(operation.name, operation.get_absolute_url()),
-                operation.get_kind_display(),
+                str(operation.get_kind_display()),
                 meeting.date_display,
                 Cell(meeting.title, meeting.get_absolute_url()),
             )
@@ -313,11 +342,22 @@ def chart_operations_timeline() -> Chart | None:
             meeting = operation.launch_meeting
             table.add(
                 Cell(operation.name, operation.get_absolute_url()),
-                operation.get_kind_display(),
-                meeting.date_display if meeting is not None else "not established",
-                Cell(meeting.title, meeting.get_absolute_url()) if meeting is not None else "no launch meeting recorded",
+                str(operation.get_kind_display()),
+                meeting.date_display if meeting is not None else gettext("not established"),
+                Cell(meeting.title, meeting.get_absolute_url()) if meeting is not None else gettext("no launch meeting recorded"),
             )
-        notes = (f"{len(undated)} operation(s) without an established launch date are listed but not drawn.",) if undated else ()
+        notes = (
+            (
+                ngettext(
+                    "%(count)s operation without an established launch date is listed but not drawn.",
+                    "%(count)s operations without an established launch date are listed but not drawn.",
+                    len(undated),
+                )
+                % {"count": len(undated)},
+            )
+            if undated
+            else ()
+        )
         return Chart(chart_key, title, description, svg, table.columns, tuple(table.rows), notes)
 
     return chart_cached(name="operations-timeline", stamp=data_stamp(Operation.objects.all(), Meeting.objects.all(), Body.objects.all()), build=build)

@@ -13,6 +13,7 @@ archive, which is not a search result.
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from django.db.models import Q, QuerySet
 
@@ -35,7 +36,7 @@ class Term:
     # Filled by expansion: the other spellings of the name the text is one spelling of.
     alternatives: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def spellings(self) -> tuple[str, ...]:
         # Both databases match regardless of case: spellings differing only in case are one.
         spellings = {}
@@ -43,21 +44,24 @@ class Term:
             spellings.setdefault(spelling.casefold(), spelling)
         return tuple(spellings.values())
 
-    def matches(self, texts: Iterable[str]) -> bool:
-        """Return True if any spelling occurs in any of the texts, ignoring case (as SQL's icontains)."""
-        folded = [text.casefold() for text in texts]
-        return any(spelling.casefold() in text for spelling in self.spellings for text in folded)
+    @cached_property
+    def folded_spellings(self) -> tuple[str, ...]:
+        return tuple(spelling.casefold() for spelling in self.spellings)
+
+    def matches(self, folded_texts: Iterable[str]) -> bool:
+        """Return True if any spelling occurs in any of the texts (casefolded), ignoring case (as SQL's icontains)."""
+        return any(spelling in text for spelling in self.folded_spellings for text in folded_texts)
 
 
 @dataclass(frozen=True)
 class Clause:
     terms: tuple[Term, ...]
 
-    @property
+    @cached_property
     def wanted(self) -> tuple[Term, ...]:
         return tuple(term for term in self.terms if not term.negated)
 
-    @property
+    @cached_property
     def excluded(self) -> tuple[Term, ...]:
         return tuple(term for term in self.terms if term.negated)
 
@@ -86,8 +90,11 @@ class ParsedQuery:
 
     def matches(self, texts: Iterable[str]) -> bool:
         """Return True if a record with these texts matches: the reference meaning of the syntax."""
-        texts = list(texts)
-        return any(clause.matches(texts) for clause in self.clauses)
+        return self.matches_casefolded([text.casefold() for text in texts])
+
+    def matches_casefolded(self, folded_texts: list[str]) -> bool:
+        """`matches` for texts already casefolded (records kept to be matched many times fold once)."""
+        return any(clause.matches(folded_texts) for clause in self.clauses)
 
     def map_terms(self, change) -> "ParsedQuery":
         """Return the query with every term replaced by change(term)."""

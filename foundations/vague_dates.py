@@ -3,43 +3,49 @@
 Meetings, figures' periods and organisations' bans store a real date and a precision (a month-precise date
 is the first of its month, a year-precise one 1 January); these say such a date in words and in ISO form.
 """
-import calendar
 import datetime
 
 from django.db import models
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext, gettext_lazy as _
 
 
 class DatePrecision(models.TextChoices):
-    DAY = "day", "Exact day"
-    MONTH = "month", "Month and year only"
-    YEAR = "year", "Year only"
-    UNKNOWN = "unknown", "Not established by the sources"
+    DAY = "day", _("Exact day")
+    MONTH = "month", _("Month and year only")
+    YEAR = "year", _("Year only")
+    UNKNOWN = "unknown", _("Not established by the sources")
 
 
 class Weekday(models.IntegerChoices):
-    MONDAY = 0, "Monday"
-    TUESDAY = 1, "Tuesday"
-    WEDNESDAY = 2, "Wednesday"
-    THURSDAY = 3, "Thursday"
-    FRIDAY = 4, "Friday"
-    SATURDAY = 5, "Saturday"
-    SUNDAY = 6, "Sunday"
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
 
 
 def vague_date_display(
-    date: datetime.date | None, precision: str, *, weekday: int | None = None, missing: str = "date not established"
+    date: datetime.date | None, precision: str, *, weekday: int | None = None, missing: str | None = None
 ) -> str:
     """Return a date only as precisely as it is known: “2023”, “January 2024”, “22 June 2024”.
 
-    Without a date, return `missing`, after the weekday where the sources give one (“a Tuesday, date not established”).
+    Without a date, return `missing` (by default “date not established”), after the weekday where the
+    sources give one (“a Tuesday, date not established”). Month names are in the active language.
     """
+    if missing is None:
+        missing = gettext("date not established")
     if date is None:
-        return f"a {Weekday(weekday).label}, {missing}" if weekday is not None else missing
+        if weekday is None:
+            return str(missing)
+        return gettext("a %(weekday)s, %(missing)s") % {"weekday": Weekday(weekday).label, "missing": missing}
     if precision == DatePrecision.YEAR:
         return str(date.year)
     if precision == DatePrecision.MONTH:
-        return f"{calendar.month_name[date.month]} {date.year}"
-    return f"{date.day} {calendar.month_name[date.month]} {date.year}"
+        return date_format(date, "F Y")
+    return date_format(date, "j F Y")
 
 
 def vague_date_iso(date: datetime.date | None, precision: str) -> str | None:

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from foundations.aliases import Alias
 from simple_history.models import HistoricalRecords
@@ -16,13 +17,13 @@ class Body(EditorialRecord):
     """A committee or institution that meets or acts (Popolo: Organization)."""
 
     class Kind(models.TextChoices):
-        FEDERAL_APEX_COMMITTEE = "federal_apex_committee", "Federal (central) apex committee"
-        PROVINCIAL_APEX_COMMITTEE = "provincial_apex_committee", "Provincial apex committee"
-        NATIONAL_COMMITTEE = "national_committee", "National committee"
-        DISTRICT_COMMITTEE = "district_committee", "District committee"
-        AUTHORITY = "authority", "Authority or agency"
-        GOVERNMENT = "government", "Government or ministry"
-        OTHER = "other", "Other"
+        FEDERAL_APEX_COMMITTEE = "federal_apex_committee", _("Federal (central) apex committee")
+        PROVINCIAL_APEX_COMMITTEE = "provincial_apex_committee", _("Provincial apex committee")
+        NATIONAL_COMMITTEE = "national_committee", _("National committee")
+        DISTRICT_COMMITTEE = "district_committee", _("District committee")
+        AUTHORITY = "authority", _("Authority or agency")
+        GOVERNMENT = "government", _("Government or ministry")
+        OTHER = "other", _("Other")
 
     name = models.CharField(max_length=200, unique=True, help_text="The body's full, current name.")
     short_name = models.CharField(max_length=60, blank=True, help_text="Abbreviation or short form, e.g. NACTA.")
@@ -212,10 +213,10 @@ class Attendee(EditorialRecord):
     """Who was at a meeting: a person, the office they held there, or a group the sources name without names."""
 
     class Role(models.TextChoices):
-        CHAIR = "chair", "Chair"
-        MEMBER = "member", "Member"
-        INVITEE = "invitee", "Invitee"
-        BRIEFER = "briefer", "Gave a briefing"
+        CHAIR = "chair", _("Chair")
+        MEMBER = "member", _("Member")
+        INVITEE = "invitee", _("Invitee")
+        BRIEFER = "briefer", _("Gave a briefing")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendees")
     person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="attendances")
@@ -264,25 +265,25 @@ class Decision(EditorialRecord):
     """What a meeting decided, approved, reviewed or directed."""
 
     class Action(models.TextChoices):
-        DECIDED = "decided", "Decided"
-        APPROVED = "approved", "Approved"
-        DIRECTED = "directed", "Directed"
-        AGREED = "agreed", "Agreed"
-        REVIEWED = "reviewed", "Reviewed"
-        RESOLVED = "resolved", "Resolved"
-        EMPHASISED = "emphasised", "Emphasised"
+        DECIDED = "decided", _("Decided")
+        APPROVED = "approved", _("Approved")
+        DIRECTED = "directed", _("Directed")
+        AGREED = "agreed", _("Agreed")
+        REVIEWED = "reviewed", _("Reviewed")
+        RESOLVED = "resolved", _("Resolved")
+        EMPHASISED = "emphasised", _("Emphasised")
 
     class Domain(models.TextChoices):
-        MILITARY = "military", "Military / kinetic"
-        LAW_ENFORCEMENT = "law_enforcement", "Law enforcement"
-        INTELLIGENCE = "intelligence", "Intelligence"
-        POLITICO_DIPLOMATIC = "politico_diplomatic", "Politico-diplomatic"
-        LEGAL = "legal", "Legal and judicial"
-        SOCIO_ECONOMIC = "socio_economic", "Socio-economic"
-        INFORMATION = "information", "Information"
-        GOVERNANCE = "governance", "Governance and coordination"
-        INTERNAL_SECURITY = "internal_security", "Internal security"
-        MULTI_DOMAIN = "multi_domain", "Several domains"
+        MILITARY = "military", _("Military / kinetic")
+        LAW_ENFORCEMENT = "law_enforcement", _("Law enforcement")
+        INTELLIGENCE = "intelligence", _("Intelligence")
+        POLITICO_DIPLOMATIC = "politico_diplomatic", _("Politico-diplomatic")
+        LEGAL = "legal", _("Legal and judicial")
+        SOCIO_ECONOMIC = "socio_economic", _("Socio-economic")
+        INFORMATION = "information", _("Information")
+        GOVERNANCE = "governance", _("Governance and coordination")
+        INTERNAL_SECURITY = "internal_security", _("Internal security")
+        MULTI_DOMAIN = "multi_domain", _("Several domains")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions")
     order = models.PositiveSmallIntegerField(default=0, help_text="Position within the meeting's decisions.")

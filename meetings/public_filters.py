@@ -3,6 +3,7 @@ import django_filters
 import django_filters.fields
 from django import forms
 from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Attendee, Body, Decision, Meeting, Person
 from foundations.caching import kept_until_archive_changes
@@ -16,7 +17,7 @@ UNDATED = "undated"
 
 def _meeting_year_choices():
     years = [(str(row["year"]), str(row["year"])) for row in meeting_years()]
-    return [*years, (UNDATED, "Date not established")]
+    return [*years, (UNDATED, _("Date not established"))]
 
 
 class YearField(django_filters.fields.ChoiceField):
@@ -37,9 +38,9 @@ class YearChoiceFilter(django_filters.ChoiceFilter):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("choices", _meeting_year_choices)
-        kwargs.setdefault("empty_label", "Any year")
-        kwargs.setdefault("label", "Year")
-        kwargs.setdefault("error_messages", {"invalid_choice": "give a year such as 2024, or choose “Date not established”."})
+        kwargs.setdefault("empty_label", _("Any year"))
+        kwargs.setdefault("label", _("Year"))
+        kwargs.setdefault("error_messages", {"invalid_choice": _("give a year such as 2024, or choose “Date not established”.")})
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
@@ -176,12 +177,12 @@ class MeetingFilter(PublicFilterSet):
 class DecisionFilter(PublicFilterSet):
     """Domain, operation and year (of the meeting) of decisions across meetings."""
 
-    domain = django_filters.ChoiceFilter(label="Domain", choices=Decision.Domain.choices, empty_label="Any domain")
+    domain = django_filters.ChoiceFilter(label=_("Domain"), choices=Decision.Domain.choices, empty_label=_("Any domain"))
     operation = django_filters.ModelChoiceFilter(
-        label="Operation",
+        label=_("Operation"),
         field_name="operations",
         to_field_name="slug",
-        empty_label="Any operation",
+        empty_label=_("Any operation"),
         queryset=_public_operations(),
     )
     year = YearChoiceFilter(field_name="meeting__date__year")
@@ -194,7 +195,7 @@ class DecisionFilter(PublicFilterSet):
 class BodyFilter(django_filters.FilterSet):
     """Filters of the public body list (the API's are meetings.filters.BodyFilterSet)."""
 
-    kind = django_filters.ChoiceFilter(choices=Body.Kind.choices, label="Kind", empty_label="Any kind")
+    kind = django_filters.ChoiceFilter(choices=Body.Kind.choices, label=_("Kind"), empty_label=_("Any kind"))
 
     class Meta:
         model = Body

@@ -111,7 +111,7 @@ def popolo_chunks(*, drafts: bool, api_url: Callable[[str, int], str]) -> Iterat
                 "person_id": f"person/{person.pk}" if person else None,
                 "post_id": post_id(office.pk, body_pk) if office else None,
                 "organization_id": f"organization/{body_pk}" if body_pk is not None else None,
-                "role": attendee.get_role_display(),
+                "role": str(attendee.get_role_display()),  # json.dumps takes no lazy translation
                 # A group named without names ("chief ministers of all provinces") is the membership's label.
                 "label": attendee.group_label or (office.title if office else None),
                 "start_date": date,

@@ -202,7 +202,7 @@ def _public_rows(kind: str) -> QuerySet:
 
 
 def _read_kept_kinds() -> dict[str, tuple[tuple[dict, tuple[str, ...]], ...]]:
-    """Return each kept kind's public records, newest first, each with its texts as matched: one query."""
+    """Return each kept kind's public records, newest first, each with its texts casefolded as matched: one query."""
     branches = [_public_rows(kind) for kind in KEPT_KINDS]
     rows: dict[str, list] = {kind: [] for kind in KEPT_KINDS}
     for kind, position, row in branches[0].union(*branches[1:], all=True):
@@ -211,12 +211,14 @@ def _read_kept_kinds() -> dict[str, tuple[tuple[dict, tuple[str, ...]], ...]]:
     kept = {}
     for kind, found in rows.items():
         text_fields = _fields()[kind].text_fields
-        kept[kind] = tuple((row, tuple(str(row[name] or "") for name in text_fields)) for _, row in sorted(found, key=lambda item: item[0]))
+        kept[kind] = tuple(
+            (row, tuple(str(row[name] or "").casefold() for name in text_fields)) for _, row in sorted(found, key=lambda item: item[0])
+        )
     return kept
 
 
 def kept_kinds(version: int | None = None) -> dict[str, tuple[tuple[dict, tuple[str, ...]], ...]]:
-    return kept_in_process("search-kept-kinds", _read_kept_kinds, version)
+    return kept_in_process("search-kept-kinds-casefolded", _read_kept_kinds, version)
 
 
 def ranked_pages(kinds: list[str], parsed: ParsedQuery, *, ranked: int, limit: int, offset: int, version: int | None = None) -> dict[str, RankedPage]:
@@ -235,7 +237,7 @@ def ranked_pages(kinds: list[str], parsed: ParsedQuery, *, ranked: int, limit: i
         kept = kept_kinds(version)
         for kind in kinds:
             if kind in KEPT_KINDS:
-                rows[kind] = [row for row, texts in kept[kind] if parsed.matches(texts)][:ranked]
+                rows[kind] = [row for row, folded in kept[kind] if parsed.matches_casefolded(folded)][:ranked]
     spellings = [spelling.lower() for spelling in parsed.wanted_spellings]
     wanted = {normalize_name(spelling) for spelling in spellings}
     pages = {}

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 from simple_history.models import HistoricalRecords
 
@@ -13,11 +14,11 @@ class Region(CheckedTextModel):
     """A place an operation covers or a figure describes: the country, a province, a district."""
 
     class Kind(models.TextChoices):
-        COUNTRY = "country", "Country"
-        PROVINCE = "province", "Province"
-        TERRITORY = "territory", "Territory"
-        DISTRICT = "district", "District"
-        AREA = "area", "Area"
+        COUNTRY = "country", _("Country")
+        PROVINCE = "province", _("Province")
+        TERRITORY = "territory", _("Territory")
+        DISTRICT = "district", _("District")
+        AREA = "area", _("Area")
 
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
@@ -53,16 +54,17 @@ class Operation(EditorialRecord):
     """A named counter-terrorism operation, campaign or vision (Azm-e-Istehkam, Zarb-e-Azb...)."""
 
     class Kind(models.TextChoices):
-        MILITARY_OPERATION = "military_operation", "Military operation"
-        NATIONAL_CAMPAIGN = "national_campaign", "National campaign"
-        VISION = "vision", "Vision or strategy"
-        POLICY = "policy", "Policy or plan"
+        MILITARY_OPERATION = "military_operation", _("Military operation")
+        NATIONAL_CAMPAIGN = "national_campaign", _("National campaign")
+        VISION = "vision", _("Vision or strategy")
+        POLICY = "policy", _("Policy or plan")
 
     class Status(models.TextChoices):
-        UNKNOWN = "unknown", "Not stated by the sources"
-        APPROVED = "approved", "Approved"
-        ONGOING = "ongoing", "Ongoing"
-        CONCLUDED = "concluded", "Concluded"
+        UNKNOWN = "unknown", _("Not stated by the sources")
+        # Context: the decision action "Approved" is a verb in Urdu, this status an adjective.
+        APPROVED = "approved", pgettext_lazy("operation status", "Approved")
+        ONGOING = "ongoing", _("Ongoing")
+        CONCLUDED = "concluded", _("Concluded")
 
     name = models.CharField(max_length=200, unique=True, help_text="The archive's preferred spelling.")
     slug = models.SlugField(max_length=120, unique=True)
@@ -110,9 +112,9 @@ class Operation(EditorialRecord):
 
 class OperationAlias(Alias):
     class Kind(models.TextChoices):
-        SPELLING = "spelling", "Spelling or transliteration variant"
-        NAME = "name", "Other name"
-        ABBREVIATION = "abbreviation", "Abbreviation"
+        SPELLING = "spelling", _("Spelling or transliteration variant")
+        NAME = "name", _("Other name")
+        ABBREVIATION = "abbreviation", _("Abbreviation")
 
     operation = models.ForeignKey(Operation, on_delete=models.CASCADE, related_name="aliases")
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.SPELLING)

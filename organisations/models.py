@@ -2,6 +2,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext, gettext_lazy as _
 
 from foundations.vague_dates import DatePrecision, vague_date_display
 from foundations.aliases import Alias
@@ -21,11 +22,11 @@ class Organisation(Publishable):
     """A group named in the sources. Committees and institutions that meet or act are Bodies, not Organisations."""
 
     class Kind(models.TextChoices):
-        BANNED_OUTFIT = "banned_outfit", "Banned outfit"
-        MILITANT_GROUP = "militant_group", "Militant or terrorist group"
-        POLITICAL_PARTY = "political_party", "Political party"
-        MOVEMENT = "movement", "Movement"
-        OTHER = "other", "Other"
+        BANNED_OUTFIT = "banned_outfit", _("Banned outfit")
+        MILITANT_GROUP = "militant_group", _("Militant or terrorist group")
+        POLITICAL_PARTY = "political_party", _("Political party")
+        MOVEMENT = "movement", _("Movement")
+        OTHER = "other", _("Other")
 
     name = models.CharField(
         max_length=200,
@@ -87,7 +88,7 @@ class Organisation(Publishable):
 
     @property
     def banned_on_display(self) -> str:
-        return vague_date_display(self.banned_on, self.banned_on_precision, missing="not stated")
+        return vague_date_display(self.banned_on, self.banned_on_precision, missing=gettext("not stated"))
 
     def clean(self):
         errors = {}
@@ -105,9 +106,9 @@ class Organisation(Publishable):
 
 class OrganisationAlias(Alias):
     class Kind(models.TextChoices):
-        SPELLING = "spelling", "Spelling or transliteration variant"
-        NAME = "name", "Other name"
-        ABBREVIATION = "abbreviation", "Abbreviation or full form"
+        SPELLING = "spelling", _("Spelling or transliteration variant")
+        NAME = "name", _("Other name")
+        ABBREVIATION = "abbreviation", _("Abbreviation or full form")
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="aliases")
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.SPELLING)

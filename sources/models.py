@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext, gettext_lazy as _
 
 from simple_history.models import HistoricalRecords
 
@@ -24,12 +26,12 @@ class SourceDocument(EditorialRecord):
     """One article or statement, kept verbatim: the archive's evidence."""
 
     class Kind(models.TextChoices):
-        UNCLASSIFIED = "unclassified", "Not yet classified"
-        NEWS_REPORT = "news_report", "News report"
-        OFFICIAL_STATEMENT = "official_statement", "Official statement or press release"
-        ANALYSIS = "analysis", "Analysis or feature"
-        OPINION = "opinion", "Opinion"
-        OTHER = "other", "Other"
+        UNCLASSIFIED = "unclassified", _("Not yet classified")
+        NEWS_REPORT = "news_report", _("News report")
+        OFFICIAL_STATEMENT = "official_statement", _("Official statement or press release")
+        ANALYSIS = "analysis", _("Analysis or feature")
+        OPINION = "opinion", _("Opinion")
+        OTHER = "other", _("Other")
 
     title = models.CharField(
         max_length=300,
@@ -79,8 +81,9 @@ class SourceDocument(EditorialRecord):
         if self.title:
             return self.title
         # Readers see this name: it says what is known (outlet, date), never the file name or hash.
-        known = [self.outlet, f"{self.published_on.day} {self.published_on:%B %Y}" if self.published_on else ""]
-        return f"Untitled source ({', '.join(part for part in known if part) or 'publisher and date not stated'})"
+        known = [self.outlet, date_format(self.published_on, "j F Y") if self.published_on else ""]
+        known_text = ", ".join(part for part in known if part) or gettext("publisher and date not stated")
+        return gettext("Untitled source (%(known)s)") % {"known": known_text}
 
     def get_absolute_url(self) -> str:
         return cached_reverse("sources:source-detail", "slug", self.slug)

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Prefetch, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, pgettext
 
 from foundations.publication import public_condition
 from sources.front_matter import front_matter_end
@@ -50,22 +51,32 @@ def citation_fact(*, citation: Citation) -> CitedFact:
     """Describe the fact a citation supports and where it is shown on the site."""
     if citation.meeting_id:
         meeting = citation.meeting
-        return CitedFact("Meeting", f"{meeting.title}, {meeting.date_display}", f"{meeting.get_absolute_url()}#meeting-facts", meeting)
+        return CitedFact(
+            pgettext("kind of cited fact", "Meeting"),
+            f"{meeting.title}, {meeting.date_display}",
+            f"{meeting.get_absolute_url()}#meeting-facts",
+            meeting,
+        )
     if citation.attendee_id:
         attendee = citation.attendee
         meeting = attendee.meeting
-        return CitedFact("Attendance", f"{attendee} at {meeting.title}", f"{meeting.get_absolute_url()}#attendee-{attendee.pk}", meeting)
+        return CitedFact(
+            pgettext("kind of cited fact", "Attendance"),
+            gettext("%(attendee)s at %(meeting)s") % {"attendee": attendee, "meeting": meeting.title},
+            f"{meeting.get_absolute_url()}#attendee-{attendee.pk}",
+            meeting,
+        )
     if citation.decision_id:
         decision = citation.decision
         meeting = decision.meeting
         return CitedFact(
-            "Decision",
+            pgettext("kind of cited fact", "Decision"),
             f"{decision.get_action_display()}: {decision.text}",
             f"{meeting.get_absolute_url()}#decision-{decision.pk}",
             meeting,
         )
     operation = citation.operation
-    return CitedFact("Operation", operation.name, f"{operation.get_absolute_url()}#operation-facts")
+    return CitedFact(pgettext("kind of cited fact", "Operation"), operation.name, f"{operation.get_absolute_url()}#operation-facts")
 
 
 @dataclass
@@ -118,9 +129,14 @@ def source_highlighted(*, source: SourceDocument) -> HighlightedSource:
     for begin, end in zip(boundaries, boundaries[1:] + [None]):
         for passage in sorted(ends.get(begin, []), key=lambda p: p.number):
             open_count -= 1
+            supports = gettext("Passage %(number)s supports: %(kind)s, %(fact)s") % {
+                "number": passage.number,
+                "kind": passage.fact.kind,
+                "fact": passage.fact.label[:120],
+            }
             pieces.append(
-                f'<a class="passage-ref" href="{escape(passage.fact.url)}" aria-label="Passage {passage.number} supports: '
-                f'{escape(passage.fact.kind)}, {escape(passage.fact.label[:120])}"><sup>{passage.number}</sup></a>'
+                f'<a class="passage-ref" href="{escape(passage.fact.url)}" aria-label="{escape(supports)}">'
+                f"<sup>{passage.number}</sup></a>"
             )
         anchors = sorted(starts.get(begin, []), key=lambda p: p.number)
         open_count += len(anchors)

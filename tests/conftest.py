@@ -242,6 +242,9 @@ def count_queries(client):
 
     def count(url: str) -> int:
         ContentType.objects.clear_cache()
+        # SQLite asks once per connection whether it has JSON functions (three statements): asked here, so
+        # that a test run alone counts what a page queries, not that one-time check (search's JSON rows).
+        connection.features.supports_json_field
         with CaptureQueriesContext(connection) as context:
             response = client.get(url)
         assert response.status_code == 200, url
@@ -292,3 +295,24 @@ def compiled_catalogues():
         mo = po.with_suffix(".mo")
         if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
             pytest.fail(f"{mo} is missing or older than its .po: run `make install` (it compiles the translations).")
+
+
+@pytest.fixture
+def get_in_urdu(client, compiled_catalogues):
+    """Return get(path): the page as a reader who chose the Urdu interface receives it (the test client's response).
+
+    The reader's choice goes as the language cookie, the page is asked for at its Urdu address
+    (translate_url: the same path while the language is not part of the address), and Urdu is active
+    around the request too, for pages whose own content is rendered before the request activates it.
+    """
+    from django.conf import settings
+    from django.urls import translate_url
+    from django.utils import translation
+
+    def get(path: str, **extra):
+        urdu_path = translate_url(path, "ur")
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ur"
+        with translation.override("ur"):
+            return client.get(urdu_path, follow=True, **extra)
+
+    return get

@@ -94,7 +94,7 @@ def test_meetings_per_year_are_counted_by_body(make_body, make_meeting):
     assert table["2021"] == ["1", "0", "1"]
     assert table["2022"] == ["0", "0", "0"]
     assert table["2024"] == ["1", "1", "2"]
-    assert chart.notes == ("1 published meeting(s) with no established date are not drawn.",)
+    assert chart.notes == ("1 published meeting with no established date is not drawn.",)
 
 
 def test_operations_are_placed_at_their_launch_meeting(make_meeting, make_operation):
