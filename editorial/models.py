@@ -143,7 +143,8 @@ class FormerSlug(CheckedTextModel):
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     object_id = models.PositiveBigIntegerField()
     record = GenericForeignKey("content_type", "object_id")
-    slug = models.SlugField(max_length=200, help_text="The slug the record was known by.")
+    # Unicode: a source's slug may hold Urdu words (sources.SourceDocument.slug).
+    slug = models.SlugField(max_length=200, allow_unicode=True, help_text="The slug the record was known by.")
     replaced_at = models.DateTimeField(default=timezone.now, help_text="When the record stopped using it.")
 
     class Meta:

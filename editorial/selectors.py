@@ -1,6 +1,7 @@
 """Reads for the public trail of a record: how many independent sources back each fact, its corrections and discrepancies."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -60,10 +61,20 @@ class Corroboration:
 NO_SOURCE = Corroboration(groups=())
 
 
+def same_name_key(name: str) -> str:
+    """Return what two namings of one outlet or statement share: their words, in any script, without case or punctuation.
+
+    "PMO statement, 22 June 2024" and "PMO statement 22 June 2024" are one statement; an Urdu copy of it
+    is marked by giving it the same origin as the English one (editors pick it from the admin's
+    suggestions). Nothing is translated or guessed: different words are different statements.
+    """
+    return " ".join(re.findall(r"\w+", normalize_name(name)))
+
+
 def _group_reason(sources: list[CitedSource]) -> str:
     how_many = "both" if len(sources) == 2 else f"all {len(sources)}"
-    origins = {normalize_name(source.origin) for source in sources}
-    outlets = {normalize_name(source.outlet) for source in sources}
+    origins = {same_name_key(source.origin) for source in sources}
+    outlets = {same_name_key(source.outlet) for source in sources}
     if len(origins) == 1 and "" not in origins:
         return f"{how_many} carry the {sources[0].origin}"
     if len(outlets) == 1 and "" not in outlets:
@@ -72,8 +83,13 @@ def _group_reason(sources: list[CitedSource]) -> str:
 
 
 def sources_group_independent(*, sources: Iterable[CitedSource]) -> tuple[SourceGroup, ...]:
-    """Group sources that are not independent: same outlet or same origin (statement), transitively."""
-    sources = list({source.id: source for source in sources}.values())
+    """Group sources that are not independent: same outlet or same origin (statement), transitively.
+
+    The language of a report plays no part: an Urdu and an English report are two independent sources
+    unless they share an outlet or an origin.
+    """
+    # By id, so a group's reason names the same source's wording whatever order the database returned.
+    sources = sorted({source.id: source for source in sources}.values(), key=lambda source: source.id)
     parent = {source.id: source.id for source in sources}
 
     def root(source_id: int) -> int:
@@ -85,7 +101,7 @@ def sources_group_independent(*, sources: Iterable[CitedSource]) -> tuple[Source
     first_with: dict[tuple[str, str], int] = {}
     for source in sources:
         for kind, value in (("outlet", source.outlet), ("origin", source.origin)):
-            key = (kind, normalize_name(value))
+            key = (kind, same_name_key(value))
             if not key[1]:
                 continue
             if key in first_with:

@@ -1,21 +1,53 @@
-"""Slugs made from a record's name, free in its table: “azm-e-istehkam”, else “azm-e-istehkam-2”, “-3”..."""
+"""Slugs made from a record's name, free in its table: “azm-e-istehkam”, else “azm-e-istehkam-2”, “-3”...
+
+A slug field with `allow_unicode` (a source's) keeps Urdu words in Urdu script: “جنگ-2024-06-23-ایپکس-کمیٹی-کا-اجلاس”.
+"""
+import re
+import unicodedata
 from collections.abc import Iterable
 
 from django.db import models
+from django.urls.converters import StringConverter
 from django.utils.text import slugify
 
 # Room left in the slug field for a "-N" suffix.
 _SUFFIX_ROOM = 10
+# Runs of text outside the Arabic script (Latin words, digits, punctuation), which become ASCII as ever.
+_NOT_ARABIC_SCRIPT = re.compile(r"[^\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]+")
+
+
+def slugify_keeping_arabic_script(text: str) -> str:
+    """Return the slug of `text` with Arabic-script words kept as written and everything else as slugify() gives it.
+
+    Latin letters lose their accents exactly as in an ASCII slug ("Azm-é" gives "azm-e"), so a title in
+    English gets the slug it always had; Urdu letters, which no transliteration renders faithfully, stay
+    Urdu. Zero-width joiners and vowel marks, which are not letters, go.
+    """
+    ascii_elsewhere = _NOT_ARABIC_SCRIPT.sub(
+        lambda run: unicodedata.normalize("NFKD", run.group()).encode("ascii", "ignore").decode("ascii"), text
+    )
+    return slugify(ascii_elsewhere, allow_unicode=True)
 
 
 def slug_base(model: type[models.Model], *candidates: str, fallback: str = "record") -> str:
-    """Return the slug of the first candidate that gives one, short enough for `model`'s slug and a suffix."""
-    max_length = model._meta.get_field("slug").max_length - _SUFFIX_ROOM
+    """Return the slug of the first candidate that gives one, short enough for `model`'s slug and a suffix.
+
+    Where the model's slug field allows Unicode, Urdu words stay in Urdu script; elsewhere they are dropped.
+    """
+    field = model._meta.get_field("slug")
+    max_length = field.max_length - _SUFFIX_ROOM
+    make_slug = slugify_keeping_arabic_script if field.allow_unicode else slugify
     for candidate in candidates:
-        slug = slugify(candidate)[:max_length].strip("-_")
+        slug = make_slug(candidate)[:max_length].strip("-_")
         if slug:
             return slug
     return fallback
+
+
+class UnicodeSlugConverter(StringConverter):
+    """A URL part for a slug that may hold letters of any script (`<unicode_slug:slug>`); Django's `slug` is ASCII only."""
+
+    regex = r"[-\w]+"
 
 
 def free_slug(model: type[models.Model], base: str, *, reserved: Iterable[str] = ()) -> str:

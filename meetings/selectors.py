@@ -201,25 +201,40 @@ def meeting_record(*, meeting: Meeting) -> MeetingRecord:
 
 
 def citations_mark_repeats(*, record: MeetingRecord, meeting: Meeting) -> None:
-    """Quote each passage once on the page: later citations of it get `quoted_at`, the anchor of the first.
+    """Quote each passage once on the page, with everything it supports.
 
     Walks the citations in the order the page shows them (the meeting, attendees by section and
-    group, decisions by domain); the first showing of a passage gets `quote_anchor`.
+    group, decisions by domain). The first showing of a passage gets `quote_anchor` and
+    `also_supports`, the (label, anchor) of each later fact citing the same passage; those later
+    citations get `quoted_at`, the anchor of the first, and link to it instead of quoting it again.
     """
-    in_page_order = list(meeting.citations.all())
+    in_page_order: list[tuple[list, list[tuple[str, str]]]] = [(list(meeting.citations.all()), [])]
     for section in record.attendee_sections:
         for group in section.groups:
-            in_page_order += group.citations if len(group.attendees) > 1 else list(group.attendees[0].citations.all())
+            facts = [(str(attendee.person or attendee.office or attendee.group_label), f"attendee-{attendee.pk}") for attendee in group.attendees]
+            citations = group.citations if len(group.attendees) > 1 else list(group.attendees[0].citations.all())
+            in_page_order.append((citations, facts))
     for domain in record.domains:
         for decision in domain.decisions:
-            in_page_order += list(decision.citations.all())
-    first_shown: dict[tuple[int, str], str] = {}
-    for citation in in_page_order:
-        key = (citation.source_id, citation.quote)
-        if key in first_shown:
-            citation.quoted_at = first_shown[key]
-        else:
-            citation.quote_anchor = first_shown[key] = f"quote-{citation.pk}"
+            in_page_order.append((list(decision.citations.all()), [(_decision_label(decision), f"decision-{decision.pk}")]))
+    first_shown: dict[tuple[int, str], Citation] = {}
+    for citations, facts in in_page_order:
+        for citation in citations:
+            key = (citation.source_id, citation.quote)
+            first = first_shown.get(key)
+            if first is None:
+                citation.quote_anchor = f"quote-{citation.pk}"
+                citation.also_supports = []
+                first_shown[key] = citation
+            else:
+                citation.quoted_at = first.quote_anchor
+                first.also_supports += [fact for fact in facts if fact not in first.also_supports]
+
+
+def _decision_label(decision: Decision) -> str:
+    """Name a decision in a few words, for a line saying which facts a passage also supports."""
+    words = decision.text.split()
+    return " ".join(words[:6]) + ("…" if len(words) > 6 else "")
 
 
 def meeting_years() -> list[dict]:

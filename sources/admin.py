@@ -11,7 +11,9 @@ from editorial.services import PUBLIC_STATES, user_can_publish
 from editorial.admin_publication import EditorialAdminForm, PublicContentPartForm, PublishableAdmin
 from sources.front_matter import parse_front_matter
 from sources.importing import Outcome, source_ingest, source_text_normalise
+from foundations.widgets import DatalistInput
 from sources.models import Citation, SourceDocument, sha256_of_text
+from sources.selectors import source_origins_recorded
 
 # The fields of "Add source" that the ingest service takes as metadata (they win over the text's front matter).
 ADD_METADATA_FIELDS = ("title", "slug", "outlet", "author", "url", "published_on", "language", "kind", "editorial_note", "origin")
@@ -108,6 +110,13 @@ class SourceDocumentAdmin(PublishableAdmin):
         ("Text", {"fields": ["text", "curate_from_this_source"]}),
         ("Provenance", {"fields": ["editorial_note", "origin", "original_filename", "sha256", "imported_at", "created_at", "updated_at"]}),
     ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "origin":
+            # Copies of one statement (an Urdu and an English one alike) count once only if their origin is
+            # written the same way: offer the origins already recorded, to pick rather than retype.
+            kwargs["widget"] = DatalistInput(options=source_origins_recorded, list_id="recorded-origins", attrs={"class": "vTextField"})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is None:

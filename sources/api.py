@@ -35,7 +35,8 @@ class SourceViewSet(WorkflowViewSet):
     write_serializer_class = SourceWriteSerializer
     filterset_class = SourceFilterSet
     lookup_field = "slug"
-    lookup_value_regex = r"[-a-zA-Z0-9_]+"
+    # Letters of any script: a source's slug keeps Urdu words (foundations.slugs.UnicodeSlugConverter).
+    lookup_value_regex = r"[-\w]+"
     includes = {
         "source_text": "the full text, verbatim",
         "citations": "the citations of this source, with the facts they support",

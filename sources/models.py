@@ -38,7 +38,12 @@ class SourceDocument(EditorialRecord):
         blank=True,
         help_text="The headline as published. An editor-supplied description goes in [square brackets].",
     )
-    slug = models.SlugField(max_length=120, unique=True, help_text="Permanent part of the source's address.")
+    slug = models.SlugField(
+        max_length=120,
+        unique=True,
+        allow_unicode=True,
+        help_text="Permanent part of the source's address. Urdu words may stay in Urdu script.",
+    )
     outlet = models.CharField(max_length=200, blank=True, db_index=True, help_text="Newspaper, agency or office that published it; blank if the source does not say.")
     author = models.CharField(max_length=200, blank=True)
     url = models.URLField(max_length=500, blank=True, verbose_name="URL")

@@ -151,3 +151,9 @@ def source_highlighted(*, source: SourceDocument) -> HighlightedSource:
             pieces.append(chunk)
     # Safe: the source text and every label went through escape(); the tags are our own.
     return HighlightedSource(mark_safe("".join(pieces)), passages, text, header_end > 0)  # nosec B308 B703
+
+
+def source_origins_recorded(*, limit: int = 500) -> list[str]:
+    """Return the origins (official statements) sources already carry, alphabetically: for editors to pick from."""
+    origins = SourceDocument.objects.exclude(origin="").order_by("origin").values_list("origin", flat=True).distinct()
+    return list(origins[:limit])

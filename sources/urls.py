@@ -1,10 +1,13 @@
-from django.urls import path
+from django.urls import path, register_converter
 
+from foundations.slugs import UnicodeSlugConverter
 from sources import views
+
+register_converter(UnicodeSlugConverter, "unicode_slug")
 
 app_name = "sources"
 
 urlpatterns = [
     path("", views.SourceListView.as_view(), name="source-list"),
-    path("<slug:slug>/", views.SourceDetailView.as_view(), name="source-detail"),
+    path("<unicode_slug:slug>/", views.SourceDetailView.as_view(), name="source-detail"),
 ]

@@ -35,6 +35,23 @@ def sourcing_overview(facts) -> dict:
     return {"facts": len(facts), "lines": lines}
 
 
+def discrepancy_quotes_mark_repeats(*, discrepancies, shown_citations) -> None:
+    """Quote a passage once per page: a discrepancy's passage already quoted for a fact above links to it.
+
+    `shown_citations` are the page's citations, the first showing of each passage carrying its
+    `quote_anchor` (meetings.selectors.citations_mark_repeats); the template links to `quoted_at`.
+    """
+    anchors = {}
+    for citation in shown_citations:
+        anchor = getattr(citation, "quote_anchor", None)
+        if anchor:
+            anchors.setdefault((citation.source_id, citation.quote), anchor)
+    for discrepancy in discrepancies:
+        for citation in discrepancy.citations.all():
+            if (citation.source_id, citation.quote) in anchors:
+                citation.quoted_at = anchors[(citation.source_id, citation.quote)]
+
+
 @register.inclusion_tag("includes/correction_notice.html")
 def correction_notice(record, *parts):
     """Say under a record's title that it was corrected, and when, linking to the corrections (in one query)."""
@@ -54,11 +71,16 @@ def meeting_trail(meeting):
     facts = [("The meeting", counts.get(("meeting", meeting.pk), NO_SOURCE))]
     facts += [(f"Attendance: {attendee}", counts.get(("attendee", attendee.pk), NO_SOURCE)) for attendee in attendees]
     facts += [(f"Decision: {decision.text}", counts.get(("decision", decision.pk), NO_SOURCE)) for decision in decisions]
+    discrepancies = discrepancies_for_meeting(meeting_id=meeting.pk)
+    shown = [*meeting.citations.all()]
+    for part in [*meeting.attendees.all(), *meeting.decisions.all()]:
+        shown += part.citations.all()
+    discrepancy_quotes_mark_repeats(discrepancies=discrepancies, shown_citations=shown)
     return {
         "last_updated": max([meeting.updated_at, *(part.updated_at for part in [*attendees, *decisions])]),
         "facts": facts,
         "sourcing": sourcing_overview(facts),
-        "discrepancies": discrepancies_for_meeting(meeting_id=meeting.pk),
+        "discrepancies": discrepancies,
         "corrections": corrections_for_records(records=[meeting, *attendees, *decisions]),
     }
 

@@ -229,6 +229,8 @@ def test_another_report_of_a_published_meeting_corroborates_it_through_the_revie
     assert Proposal.objects.filter(source=second, state="accepted").count() == 2
     page.context.clear_cookies()
     tab.open(meeting.get_absolute_url())
+    for summary in page.locator("#decisions details.fact-sources > summary").all():
+        summary.click()  # a decision's quotes, each naming its report, open from one line
     assert "KP apex committee endorses Azm-i-Istehkam (APP)" in page.locator("#decisions").inner_text()
 
 

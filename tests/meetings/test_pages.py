@@ -37,6 +37,13 @@ def test_every_fact_quotes_its_source_and_links_to_the_highlighted_passage(clien
     assert f'href="#quote-{meeting_citation.pk}">the passage quoted above</a>' in chair_block
 
 
+def test_a_passage_is_quoted_once_naming_every_other_fact_it_supports(client, sample_archive):
+    page = html_of(client.get(sample_archive.meeting.get_absolute_url()))
+    meeting_citation = sample_archive.meeting.citations.get(quote=CHAIR_QUOTE)
+    quoted = page.split(f'<li class="citation" id="quote-{meeting_citation.pk}">')[1].split("</li>")[0]
+    assert f'also cited for <a href="#attendee-{sample_archive.chair.pk}">Shehbaz Sharif</a>' in quoted
+
+
 def test_attendees_are_grouped_chair_officials_offices_groups(client, sample_archive, make_office, make_person):
     add_attendee(meeting=sample_archive.meeting, person=make_person(name="Asim Munir"), order=2)
     add_attendee(meeting=sample_archive.meeting, office=make_office(title="Interior Minister"), order=3)
