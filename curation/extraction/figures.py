@@ -122,6 +122,11 @@ def _urdu_figures(text: str, sentence: Sentence, skip: SpanIndex) -> list[Figure
         number_text = match.group("number")
         what = (match.group("what") or "").strip()
         is_percent, currency = bool(match.group("percent")), bool(match.group("currency"))
+        end = match.end()
+        if is_percent or currency:
+            # "30 فیصد کمی ہوئی": the word after says what changed; the verb after it does not.
+            first_word = re.match(r"\s*\S*", match.group("what") or "")
+            what, end = first_word.group().strip(), match.start("what") + first_word.end()
         if not is_percent and not currency and (not what or re.fullmatch(r"(?:19|20|۱۹|۲۰)\d\d", number_text)):
             continue
         scale = urdu.FIGURE_SCALES.get(match.group("scale") or "", "")
@@ -129,7 +134,6 @@ def _urdu_figures(text: str, sentence: Sentence, skip: SpanIndex) -> list[Figure
         if is_percent and not what:
             what = _measure_before(text[sentence.start : match.start()])
         qualifier = (match.group("qualifier") or "").strip()
-        end = match.end()
         found.append(FigureFound(_to_number(number_text), unit, what, qualifier, text[start:end].strip(), start, end, sentence, None, scale))
     return found
 

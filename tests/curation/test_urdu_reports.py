@@ -118,3 +118,33 @@ def test_an_urdu_report_imports_as_urdu_and_an_editor_accepts_its_meeting_with_u
     for citation in citations:
         assert citation.quote in source.text and is_arabic_script(citation.quote)
     assert azm.citations.filter(source=source).exists()
+
+
+URDU_PAGE = """title: کوئٹہ میں ایپکس کمیٹی کا اجلاس
+published: 2025-07-23
+---
+بلوچستان ایپکس کمیٹی کا اجلاس، شاہراہوں پر سکیورٹی سخت کرنے کی منظوری
+نمائندہ خصوصی | 23 جولائی 2025
+کوئٹہ (دنیا نیوز) وزیراعلیٰ بلوچستان میر سرفراز بگٹی کی زیر صدارت صوبائی ایپکس کمیٹی کا اجلاس منگل کے روز ہوا۔
+اجلاس میں کمانڈر سدرن کمانڈ، آئی جی پولیس بلوچستان اور متاثرہ اضلاع کے ڈپٹی کمشنرز نے شرکت کی۔
+وزیراعلیٰ سرفراز بگٹی اجلاس کی صدارت کر رہے ہیں، جمعرات کو — فوٹو: ڈی جی پی آر
+اجلاس نے کالعدم بلوچستان لبریشن آرمی کے خلاف کارروائیوں کی منظوری دی۔
+مزید پڑھیں: ایپکس کمیٹی کا اجلاس جمعہ کو ہوگا
+"""
+
+
+def test_an_urdu_web_page_is_read_from_its_dateline_and_its_furniture_is_never_quoted(gazetteer):
+    result = extract(URDU_PAGE, datetime.date(2025, 7, 23), gazetteer)
+    meeting = result.meeting.values
+    # The caption's "جمعرات کو" and the related link's "جمعہ کو" are not the meeting's day; the dateline gives the place.
+    assert (meeting["body_key"], meeting["date"], meeting["place"], meeting["chair_name"]) == (
+        "body:apex-committee:balochistan", "2025-07-22", "Quetta", "میر سرفراز بگٹی")
+    keys = [proposal.values["key"] for proposal in result.attendees]
+    assert keys == ["office:chief-minister:balochistan", "office:commander-southern-command",
+                    "office:inspector-general-of-police:balochistan", "new-group:متاثرہ اضلاع کے ڈپٹی کمشنرز"]
+    assert [proposal.values["key"] for proposal in result.organisations] == ["organisation:bla"]
+    assert result.organisations[0].values["called_banned"]
+    assert [decision.values["action"] for decision in result.decisions] == ["approved"]
+    for proposal in result.proposals:
+        assert URDU_PAGE[proposal.start : proposal.end] == proposal.quote
+        assert "فوٹو" not in proposal.quote and "مزید پڑھیں" not in proposal.quote and "نمائندہ خصوصی" not in proposal.quote
