@@ -75,6 +75,10 @@ def test_an_urdu_preview_proposes_no_meeting_and_a_postponed_one_neither(gazette
     postponed = "کراچی (اسٹاف رپورٹر) آج ہونے والا سندھ ایپکس کمیٹی کا اجلاس ملتوی کر دیا گیا ہے۔\n"
     assert extract(preview, datetime.date(2023, 2, 2), gazetteer).meeting is None
     assert extract(postponed, datetime.date(2025, 2, 20), gazetteer).meeting is None
+    # The same sitting, held: a meeting, dated the day of this same-day report.
+    held = "اسلام آباد: وزیراعظم شہباز شریف کی زیر صدارت آج پشاور میں ایپکس کمیٹی کا اجلاس ہوا۔\n"
+    meeting = extract(held, datetime.date(2023, 2, 3), gazetteer).meeting.values
+    assert (meeting["body_key"], meeting["date"], meeting["place"]) == ("body:central-apex-committee", "2023-02-03", "Peshawar")
 
 
 def test_an_urdu_report_imports_as_urdu_and_an_editor_accepts_its_meeting_with_urdu_quotes(
