@@ -21,10 +21,20 @@ WORD_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u
 SENTENCE_ENDS = "۔؟"
 
 
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def has_arabic_script(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Return True if text[start:end] has any Arabic-script character: English text then skips the Urdu patterns."""
+    return _ARABIC_LETTER.search(text, start, len(text) if end is None else end) is not None
+
+
 def is_urdu(sentence: str) -> bool:
     """Return True if most letters of the sentence are Arabic script (an English one quoting an Urdu name is not)."""
-    letters = [ch for ch in sentence if ch.isalpha()]
-    return bool(letters) and sum(1 for ch in letters if is_arabic_script(ch)) * 2 > len(letters)
+    if not is_arabic_script(sentence):
+        return False  # most sentences of an English report: one search, no count
+    letters = sum(1 for ch in sentence if ch.isalpha())
+    return len(_ARABIC_LETTER.findall(sentence)) * 2 > letters
 
 
 def _folded_alternation(words) -> str:
