@@ -2,19 +2,22 @@
 import re
 from dataclasses import dataclass
 
+from curation.extraction import urdu
 from curation.extraction.gazetteer import GROUP, OFFICE, PERSON, REGION, Entry, Gazetteer
 from curation.extraction.meetings import office_opening
 from curation.extraction.people import Name, name_after, names_match
 from curation.extraction.text import Sentence
+from foundations.aliases import fold_accents
 
 ATTENDANCE_CUE = re.compile(
     r"\b(attend\w*|particip\w*|present|presence|among those|also there|comprising|in attendance|joined|were invited|"
     r"specially invited|briefed|briefing|gave a presentation|apprised|told the (?:meeting|forum|committee|participants)|"
-    r"at the meeting|during the meeting|in the meeting|addressing the (?:meeting|forum|participants)|chaired|presided|chairing)\b",
+    r"at the meeting|during the meeting|in the meeting|addressing the (?:meeting|forum|participants)|chaired|presided|chairing)\b|"
+    + urdu.ATTENDANCE_CUE,
     re.IGNORECASE,
 )
-_BRIEFER_CUE = re.compile(r"\b(briefed|gave a (?:detailed )?(?:briefing|presentation)|apprised|presented)\b", re.IGNORECASE)
-_INVITEE_CUE = re.compile(r"\b(specially invited|special invitation|invited)\b", re.IGNORECASE)
+_BRIEFER_CUE = re.compile(r"\b(briefed|gave a (?:detailed )?(?:briefing|presentation)|apprised|presented)\b|" + urdu.BRIEFER_CUE, re.IGNORECASE)
+_INVITEE_CUE = re.compile(r"\b(specially invited|special invitation|invited)\b|" + urdu.INVITEE_CUE, re.IGNORECASE)
 # "federal ministers of foreign affairs, defence, finance, interior and information"
 _MINISTER_LIST = re.compile(
     r"\b(?:federal\s+)?ministers\s+(?:of|for)\s+(?P<list>(?:[A-Za-z]+(?:\s+(?:affairs|and\s+broadcasting|and\s+justice))?)(?:\s*,\s*(?:and\s+)?[A-Za-z]+(?:\s+(?:affairs|and\s+broadcasting|and\s+justice))?)*\s*,?\s+and\s+[A-Za-z]+(?:\s+(?:affairs|and\s+broadcasting|and\s+justice))?)",
@@ -42,7 +45,8 @@ _LIST_CLOSER = re.compile(r"\s+(?:(?:also\s+)?attended|(?:were|was|are|is)\s+(?:
                           r"participated|are participating|were participating|joined|attended the|in the meeting|at the meeting|who\b|which\b|"
                           r"while\b|on\s+[A-Z]\w+day)\b.*$", re.IGNORECASE)
 _FRAGMENT_LEAD = re.compile(r"^(?:(?:and|the|also|other|besides|as well as|including|of|with|along with|while)\s+)+", re.IGNORECASE)
-_NOT_AT_MEETING = re.compile(r"\b(?:last (?:month|week|year)|earlier|had (?:reviewed|decided|met)|previous meeting)\b", re.IGNORECASE)
+_NOT_AT_MEETING = re.compile(r"\b(?:last (?:month|week|year)|earlier|had (?:reviewed|decided|met)|previous meeting)\b|" + urdu.NOT_AT_MEETING,
+                             re.IGNORECASE)
 
 CHAIR = "chair"
 MEMBER = "member"
@@ -167,6 +171,8 @@ def _unknown_attendees(text: str, sentence: Sentence, claimed: list[tuple[int, i
             pieces.append((cursor, start))
         cursor = max(cursor, end)
     pieces.append((cursor, sentence.end))
+    if urdu.is_urdu(sentence.text):
+        return [item for piece_start, piece_end in pieces for item in _unknown_urdu_attendees(text, piece_start, piece_end, sentence, role)]
     for piece_start, piece_end in pieces:
         # "senior civilian, military, and law enforcement officers": the qualifiers listed before a group belong to it.
         qualifiers_from = None
@@ -195,6 +201,53 @@ def _unknown_attendees(text: str, sentence: Sentence, claimed: list[tuple[int, i
     return results
 
 
+
+
+def _unknown_urdu_attendees(text: str, start: int, end: int, sentence: Sentence, role: str) -> list[AttendeeFound]:
+    """Return the groups and offices of an Urdu list the gazetteer lacks: a group's head word ends it ("اعلیٰ سول و عسکری
+    حکام"), an office's title runs from its opening words to its head ("سینئر صوبائی وزیر") and the holder's name follows."""
+    results = []
+    position = start
+    for separator in [*urdu.LIST_SEPARATORS.finditer(text, start, end), None]:
+        item_end = separator.start() if separator else end
+        found = _urdu_item(text, position, item_end)
+        position = separator.end() if separator else end
+        if found is None:
+            continue
+        item_start, words, is_group = found
+        key = ("new-group:" if is_group else "new-office:") + " ".join(words.split())
+        entry = Entry(key, GROUP if is_group else OFFICE, words, (words,), attrs={"new": True})
+        results.append(AttendeeFound(entry, words, item_start, item_start + len(words), None, sentence, role))
+    return results
+
+
+def _urdu_item(text: str, start: int, end: int) -> tuple[int, str, bool] | None:
+    fragment = text[start:end]
+    opener = urdu.LIST_OPENER.match(fragment)
+    if opener:
+        start += opener.end()
+        fragment = text[start:end]
+    closer = urdu.LIST_CLOSER.search(fragment)
+    if closer:
+        fragment = fragment[: closer.start()]
+    fragment = fragment.rstrip(" ۔.\n")
+    start += len(fragment) - len(fragment.lstrip())
+    fragment = fragment.strip()
+    words = fragment.split()
+    if len(words) < 2 or len(words) > 8 or any(ch.isdigit() for ch in fragment):
+        return None
+    folded = [fold_accents(word) for word in words]
+    if folded[-1] in urdu.GROUP_HEADS:
+        return start, fragment, True
+    heads = [i for i, word in enumerate(folded) if word in urdu.OFFICE_HEADS]
+    if not heads or folded[0] not in urdu.OFFICE_OPENERS:
+        return None
+    cut = heads[-1] + 1
+    while cut < len(words) and folded[cut] in urdu.OFFICE_CONTINUES:
+        cut += 1
+    if cut < 2:
+        return None  # a bare "وزیر" says too little to propose
+    return start, " ".join(words[:cut]), False
 
 
 def _split_list(text: str, start: int, end: int):

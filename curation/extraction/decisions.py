@@ -2,6 +2,7 @@
 import re
 from dataclasses import dataclass
 
+from curation.extraction import urdu
 from curation.extraction.text import Sentence
 
 # (pattern, action). Verb forms only: "targets decided under the NAP" is not a decision.
@@ -12,11 +13,11 @@ _CUES = [
     (r"\b(?:agreed|consensus was reached|reached a consensus)\b", "agreed"),
     (r"\bresolved (?:to|that)\b|\bvowed\b", "resolved"),
 ]
-_CUE_PATTERNS = [(re.compile(pattern, re.IGNORECASE), action) for pattern, action in _CUES]
+_CUE_PATTERNS = [(re.compile(pattern, re.IGNORECASE), action) for pattern, action in _CUES + urdu.DECISION_CUES]
 # Decisions of another time or another body.
 _ELSEWHERE = re.compile(
     r"\b(?:had (?:decided|approved|agreed|directed)|last (?:month|week|year)|earlier this (?:month|year)|previous(?:ly)?|in the past|"
-    r"(?:targets|measures|steps) (?:decided|agreed) (?:under|upon)|court|judge|bench)\b",
+    r"(?:targets|measures|steps) (?:decided|agreed) (?:under|upon)|court|judge|bench)\b|" + urdu.DECISION_ELSEWHERE,
     re.IGNORECASE,
 )
 
@@ -32,7 +33,8 @@ DOMAIN_WORDS = {
     "internal_security": ["internal security", "security of chinese", "chinese citizens", "chinese nationals", "foolproof security", "security of foreign", "safe city", "protection", "writ of the state", "illegal spectrum", "crime-terror nexus", "smuggling", "illegal foreigners", "illegal immigrants", "repatriation"],
 }
 _DOMAIN_PATTERNS = {
-    domain: [re.compile(r"\b" + re.escape(word) + r"\b", re.IGNORECASE) for word in words] for domain, words in DOMAIN_WORDS.items()
+    domain: [re.compile(r"\b" + re.escape(word) + r"\b", re.IGNORECASE) for word in words + urdu.DOMAIN_WORDS.get(domain, [])]
+    for domain, words in DOMAIN_WORDS.items()
 }
 
 

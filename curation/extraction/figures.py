@@ -2,6 +2,7 @@
 import re
 from dataclasses import dataclass
 
+from curation.extraction import urdu
 from curation.extraction.text import Sentence, SpanIndex
 
 _SMALL_NUMBERS = {
@@ -92,6 +93,9 @@ def find_figures(text: str, sentence_list: list[Sentence], body_start: int, skip
             figure_start = match.start("qualifier") if qualifier else (match.start("currency") if currency else start)
             figure_end = match.end("what") if match.group("what") and what else match.end()
             found.append(FigureFound(value, unit, what, qualifier, text[figure_start:figure_end].strip(), figure_start, figure_end, sentence, total, scale))
+        if urdu.is_urdu(sentence.text):
+            found += _urdu_figures(text, sentence, skip)
+            continue
         for match in _SPELLED.finditer(text, sentence.start, sentence.end):
             if skip.holds(match.start("word")):
                 continue
@@ -105,6 +109,32 @@ def find_figures(text: str, sentence_list: list[Sentence], body_start: int, skip
             qualifier = (match.group("qualifier") or "").strip()
             unit = "percent" if is_percent else "count"
             found.append(FigureFound(float(value), unit, what, qualifier, match.group().strip(), match.start(), match.end(), sentence))
+    return found
+
+
+def _urdu_figures(text: str, sentence: Sentence, skip: SpanIndex) -> list[FigureFound]:
+    """Return the figures of an Urdu sentence: "45 ڈاکو", "230 سے زائد ...", "50 ارب روپے", "۳۰ فیصد"."""
+    found = []
+    for match in urdu.FIGURE.finditer(text, sentence.start, sentence.end):
+        start = match.start("number")
+        if skip.holds(start):
+            continue
+        number_text = match.group("number")
+        what = (match.group("what") or "").strip()
+        is_percent, currency = bool(match.group("percent")), bool(match.group("currency"))
+        end = match.end()
+        if is_percent or currency:
+            # "30 فیصد کمی ہوئی": the word after says what changed; the verb after it does not.
+            first_word = re.match(r"\s*\S*", match.group("what") or "")
+            what, end = first_word.group().strip(), match.start("what") + first_word.end()
+        if not is_percent and not currency and (not what or re.fullmatch(r"(?:19|20|۱۹|۲۰)\d\d", number_text)):
+            continue
+        scale = urdu.FIGURE_SCALES.get(match.group("scale") or "", "")
+        unit = "percent" if is_percent else "rupees" if currency else "count"
+        if is_percent and not what:
+            what = _measure_before(text[sentence.start : match.start()])
+        qualifier = (match.group("qualifier") or "").strip()
+        found.append(FigureFound(_to_number(number_text), unit, what, qualifier, text[start:end].strip(), start, end, sentence, None, scale))
     return found
 
 

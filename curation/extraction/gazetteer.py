@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from curation.extraction.text import _WORD, Token, tokenize, transliteration_skeleton
+from curation.extraction.urdu_names import urdu_variants
 from foundations.aliases import fold_accents
 
 OFFICE = "office"
@@ -385,6 +386,12 @@ def _provincial_offices() -> list[Entry]:
 
 
 def builtin_entries() -> list[Entry]:
+    """Return the built-in names, each with its Urdu writings (curation/extraction/urdu_names.py)."""
+    urdu = urdu_variants()
+    return [replace(entry, variants=entry.variants + tuple(urdu[entry.key])) if entry.key in urdu else entry for entry in _english_entries()]
+
+
+def _english_entries() -> list[Entry]:
     entries = [
         _office("prime-minister", "Prime Minister", ["Prime Minister", "PM", "premier", "Premier", "Prime Minister of Pakistan", "Wazir-e-Azam", "Wazir-i-Azam"]),
         _office("deputy-prime-minister", "Deputy Prime Minister", ["Deputy Prime Minister", "Deputy PM", "DPM"]),

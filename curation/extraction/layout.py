@@ -11,6 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from curation.extraction import urdu
 from curation.extraction.dates import _MONTH as _NAMED_MONTH
 
 _MONTH = _NAMED_MONTH.replace("?P<month>", "?:")
@@ -37,6 +38,11 @@ _RELATED = re.compile(
     r"Advertisement|Comments?\b)\b", re.IGNORECASE
 )
 _AGENCY_CODES = re.compile(r"^\s*[A-Z]{2,6}(?:/[A-Z]{2,6})+\s*$")
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """Return True if text[start:end] opens with an agency dateline, English ("KARACHI:") or Urdu ("کراچی (اسٹاف رپورٹر)")."""
+    return bool(DATELINE_LINE.match(text, start, end) or urdu.DATELINE.match(text, start, end))
 
 
 @dataclass(frozen=True)
@@ -76,11 +82,13 @@ def line_kind(line: str) -> str:
     stripped = line.strip()
     if not stripped:
         return ""
-    if _RELATED.match(stripped) or _AGENCY_CODES.match(stripped):
+    in_urdu = urdu.has_arabic_script(stripped)  # an English line skips the Urdu patterns (0.3 s a MB)
+    if _RELATED.match(stripped) or _AGENCY_CODES.match(stripped) or (in_urdu and urdu.RELATED.match(stripped)):
         return "related"
-    if _BYLINE.match(stripped) and len(stripped) < 160:
+    if (_BYLINE.match(stripped) or (in_urdu and urdu.BYLINE.match(stripped))) and len(stripped) < 160:
         return "byline"
-    if len(stripped) < 300 and _CAPTION_END.search(stripped) and not DATELINE_LINE.match(stripped):
+    if (len(stripped) < 300 and (_CAPTION_END.search(stripped) or (in_urdu and urdu.CAPTION_END.search(stripped)))
+            and not is_dateline(stripped, 0, len(stripped))):
         return "caption"
     return ""
 
@@ -98,7 +106,7 @@ def page_layout(text: str, start: int) -> Layout:
     non_empty = [(s, e) for s, e in first_lines if text[s:e].strip()]
     lead = None
     for s, e in non_empty:
-        if DATELINE_LINE.match(text, s, e):
+        if is_dateline(text, s, e):
             lead = s
             break
     if lead is None:
@@ -106,7 +114,7 @@ def page_layout(text: str, start: int) -> Layout:
             line = text[s:e]
             if line_kind(line):
                 continue
-            if len(line.split()) >= _LEAD_MIN_WORDS or line.rstrip().endswith((".", "”", '"')) and len(line.split()) >= 8:
+            if len(line.split()) >= _LEAD_MIN_WORDS or line.rstrip().endswith((".", "”", '"', "۔")) and len(line.split()) >= 8:
                 lead = s
                 break
     if lead is None:

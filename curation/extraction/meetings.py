@@ -4,7 +4,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from curation.extraction import dates
+from curation.extraction import dates, urdu
 from curation.extraction.gazetteer import BODY, OFFICE, PERSON, PLACE, REGION, Entry, Gazetteer, Match, builtin_entries
 from curation.extraction.people import Name, name_after, name_before
 from curation.extraction.text import Sentence, sentence_at
@@ -13,35 +13,37 @@ from foundations.aliases import fold_accents
 # Words that say a sentence is about the sitting itself.
 MEETING_CUE = re.compile(
     r"\b(meeting|met|meets|session|sitting|huddle|moot|chaired|chairing|chairs|presided|presiding|convened|"
-    r"attended|participated|gave the go-ahead|communiqu[eé]|handout|press release|statement issued|forum|apex committee)\b",
+    r"attended|participated|gave the go-ahead|communiqu[eé]|handout|press release|statement issued|forum|apex committee)\b|" + urdu.MEETING_CUE,
     re.IGNORECASE,
 )
 _OTHER_EVENT_LEADS = {"since", "from", "until", "till", "by", "before", "after"}
 _OTHER_EVENT_RELATIVE = {"last week", "last month", "last year", "this year", "this week", "earlier this week"}
 _BEFORE_BODY = re.compile(
     r"(?:meeting|session|sitting|huddle|moot|meet)\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$|"
-    r"(?:chaired|chairing|presided over|presiding over|convened|summoned|attended|addressing|addressed)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}$",
+    r"(?:chaired|chairing|presided over|presiding over|convened|summoned|attended|addressing|addressed)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}$|"
+    + urdu.BEFORE_BODY,
     re.IGNORECASE,
 )
 _AFTER_BODY = re.compile(
     r"^['’]?s?\s*(?:\)\s*)?(?:meeting|session|met|meets|on\s+\w+\s+(?:approved|decided|met)|has approved|approved|decided|gave|"
-    r",\s*(?:chaired|presided|which met|headed)|was chaired|was presided|held|chaired)",
+    r",\s*(?:chaired|presided|which met|headed)|was chaired|was presided|held|chaired)|" + urdu.AFTER_BODY,
     re.IGNORECASE,
 )
-_PROVINCIAL_CUE = re.compile(r"\bprovincial\b", re.IGNORECASE)
+_PROVINCIAL_CUE = re.compile(r"\bprovincial\b|" + urdu.PROVINCIAL, re.IGNORECASE)
 # "usually chaired by the prime minister": what a body does in general, not a sitting the report is about.
 HABITUAL = re.compile(r"\b(?:usually|normally|generally|typically|regularly|routinely|is chaired|are chaired|is headed|are headed|"
-                      r"oversees|overseen|was set up|were set up|was formed|were formed|was established|were established|consists of|comprises)\b",
-                      re.IGNORECASE)
-UNDER_WAY = re.compile(r"\b(?:is|are)\s+(?:now\s+)?(?:chairing|presiding over|being held|participating|attending|meeting|under way|underway|in session)\b",
-                       re.IGNORECASE)
+                      r"oversees|overseen|was set up|were set up|was formed|were formed|was established|were established|consists of|comprises)\b|"
+                      + urdu.HABITUAL, re.IGNORECASE)
+UNDER_WAY = re.compile(r"\b(?:is|are)\s+(?:now\s+)?(?:chairing|presiding over|being held|participating|attending|meeting|under way|underway|in session)\b|"
+                       + urdu.UNDER_WAY, re.IGNORECASE)
 # A sitting still to come, or called off: the report cannot give its outcome.
 PREVIEW = re.compile(r"\b(?:will|shall|is to|are to|is due to|are due to|is set to|are set to|is expected to|are expected to|to be held|"
                      r"is scheduled|are scheduled|was scheduled|scheduled for|tomorrow|next week|to meet|has called|have called|has summoned|"
-                     r"has convened a meeting for|likely to)\b", re.IGNORECASE)
-POSTPONED = re.compile(r"\b(?:postponed|put off|deferred|called off|cancelled|canceled|rescheduled|adjourned sine die)\b", re.IGNORECASE)
+                     r"has convened a meeting for|likely to)\b|" + urdu.PREVIEW, re.IGNORECASE)
+POSTPONED = re.compile(r"\b(?:postponed|put off|deferred|called off|cancelled|canceled|rescheduled|adjourned sine die)\b|" + urdu.POSTPONED, re.IGNORECASE)
 HELD = re.compile(r"\b(?:met|chaired|presided|was held|were held|was convened|convened|approved|decided|reviewed|resolved|directed|"
-                  r"was attended|were told|was told|was briefed|were briefed|is chairing|is being held|are participating|agreed)\b", re.IGNORECASE)
+                  r"was attended|were told|was told|was briefed|were briefed|is chairing|is being held|are participating|agreed)\b|" + urdu.HELD,
+                  re.IGNORECASE)
 _CITY_PROVINCE = {
     "peshawar": "khyber-pakhtunkhwa", "bannu": "khyber-pakhtunkhwa", "dera ismail khan": "khyber-pakhtunkhwa",
     "karachi": "sindh", "hyderabad": "sindh", "sukkur": "sindh",
@@ -52,11 +54,13 @@ _CITY_PROVINCE = {
 _DATELINE = re.compile(r"\s*(?P<city>[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,2})\s*(?:,[^:\n–—]{0,40}?)?\s*(?:\([A-Za-z]+\))?\s*(?::|–|—|\s-\s)")
 _CHAIR_BEFORE = re.compile(
     r"(?:chaired by|presided over by|presided by|under the chairmanship of|under the chair of|headed by|under the chairpersonship of|"
-    r"led by|(?:meeting|met|meets|session|sitting|meeting held)\s+under)\s+(?:the\s+)?(?:(?:caretaker|acting|interim|then|provincial|federal)\s+)?$",
+    r"led by|(?:meeting|met|meets|session|sitting|meeting held)\s+under)\s+(?:the\s+)?(?:(?:caretaker|acting|interim|then|provincial|federal)\s+)?$|"
+    + urdu.CHAIR_BEFORE,
     re.IGNORECASE,
 )
 _CHAIR_AFTER = re.compile(
-    r"^\s*(?:,\s*(?:who\s+(?:also\s+)?)?)?(?:on\s+\w+\s+|today\s+)?(?:chaired|chairs|presided over|presided|presides|was chairing|is chairing|while chairing|chairing|convened|summoned|in the chair)\b",
+    r"^\s*(?:,\s*(?:who\s+(?:also\s+)?)?)?(?:on\s+\w+\s+|today\s+)?(?:chaired|chairs|presided over|presided|presides|was chairing|is chairing|while chairing|chairing|convened|summoned|in the chair)\b|"
+    + urdu.CHAIR_AFTER,
     re.IGNORECASE,
 )
 # "He was chairing a meeting ...": the chair is the person the sentence before is about.
@@ -64,7 +68,8 @@ _PRONOUN_CHAIR = re.compile(r"^\s*(?:He|She)\s+(?:was\s+|is\s+|also\s+)?(?:chair
 # "Prime Minister X chaired a meeting to review ...": a sitting the report names by no body.
 _UNNAMED_MEETING = re.compile(
     r"\b(?:chaired|chairing|chairs|presided over|presiding over|convened|held)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?P<meeting>meeting|huddle|session)\b|"
-    r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?P<meeting2>meeting|huddle|session)\b[^.]{0,120}?\bin the chair\b",
+    r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?P<meeting2>meeting|huddle|session)\b[^.]{0,120}?\bin the chair\b|"
+    + urdu.UNNAMED_MEETING.replace("?P<meeting>", "?P<meeting3>"),
     re.IGNORECASE,
 )
 
@@ -156,7 +161,7 @@ def _unnamed_meeting(text: str, sentence_list: list[Sentence], gazetteer: Gazett
         found = _UNNAMED_MEETING.search(sentence.text)
         if found is None or HABITUAL.search(sentence.text):
             continue
-        group = "meeting" if found.group("meeting") else "meeting2"
+        group = next(name for name in ("meeting", "meeting2", "meeting3") if found.group(name))
         start, end = sentence.start + found.start(group), sentence.start + found.end(group)
         match = Match(entry, start, end, text[start:end])
         return BodyFound(entry, match, sentence, "a meeting the report names by no body")
@@ -177,7 +182,7 @@ def meeting_status(text: str, body: BodyFound, headlines: list[str]) -> str:
 
 def _says_federal(quote: str) -> bool:
     folded = fold_accents(quote)
-    return any(word in folded for word in ("central", "federal", "national apex", "nap apex", "national action plan apex"))
+    return any(word in folded for word in ("central", "federal", "national apex", "nap apex", "national action plan apex", *urdu.FEDERAL_WORDS))
 
 
 def _resolve_generic(text, sentence, sentence_list, gazetteer, body_start, entry, match, dateline_city) -> tuple[Entry, str] | None:
@@ -233,6 +238,11 @@ def _resolve_generic(text, sentence, sentence_list, gazetteer, body_start, entry
 
 
 def find_dateline(text: str, body_start: int, gazetteer: Gazetteer) -> PlaceFound | None:
+    urdu_match = urdu.DATELINE.match(text, body_start)
+    if urdu_match is not None:
+        entry = gazetteer.lookup(urdu_match.group("city"))
+        if entry is not None and entry.kind == PLACE:
+            return PlaceFound(entry.name, urdu_match.start("city"), urdu_match.end("city"), None, "dateline")
     match = _DATELINE.match(text, body_start)
     if match is None:
         return None
@@ -276,7 +286,8 @@ def find_date(
                 continue
             if dateline is not None and mention.start < dateline.end and dateline.start < mention.end:
                 continue
-            says_today = "today" in text[max(sentence.start, mention.start - 20) : mention.start].casefold() or mention.relative in ("today", "earlier today")
+            before = text[max(sentence.start, mention.start - 20) : mention.start].casefold()
+            says_today = "today" in before or urdu.TODAY in before or mention.relative in ("today", "earlier today")
             resolved = dates.resolve(mention, reference, says_today=says_today or dateline_date is not None)
             if dateline_date is not None and resolved.note:
                 resolved = dataclasses.replace(resolved, note=resolved.note.replace("a report dated", "copy filed (dateline)"))
@@ -302,9 +313,11 @@ def find_place(text: str, sentence_list: list[Sentence], gazetteer: Gazetteer, b
             continue
         for match in gazetteer.find(text, sentence.start, sentence.end, kinds={PLACE}):
             before = text[max(sentence.start, match.start - 12) : match.start].casefold()
-            if match.entry.attrs.get("venue") and re.search(r"\b(at|in)\s+(the\s+)?$", before):
+            # Urdu puts "میں" (in, at) after the place: "وزیراعلیٰ ہاؤس پشاور میں".
+            after_urdu = urdu.PLACE_AFTER.match(text, match.end, sentence.end)
+            if match.entry.attrs.get("venue") and (re.search(r"\b(at|in)\s+(the\s+)?$", before) or after_urdu):
                 return PlaceFound(match.entry.name, match.start, match.end, sentence, "venue")
-            if not match.entry.attrs.get("venue") and re.search(r"\b(in|at)\s+$", before):
+            if not match.entry.attrs.get("venue") and (re.search(r"\b(in|at)\s+$", before) or after_urdu):
                 return PlaceFound(match.entry.name, match.start, match.end, sentence, "in the text")
     return dateline
 
@@ -320,7 +333,7 @@ def find_chair(text: str, sentence_list: list[Sentence], gazetteer: Gazetteer, b
         if _CHAIR_BEFORE.search(before):
             return _chair_from(text, match, sentence, "chaired by")
         chair = _chair_from(text, match, sentence, "presided")
-        if _CHAIR_AFTER.match(text[chair.end : chair.end + 60]):
+        if _CHAIR_AFTER.match(text[chair.end : chair.end + 120]):
             return chair
     # "Prime Minister X has directed ... He was chairing a meeting ...".
     lead = [s for s in sentence_list if s.end > body_start][:4]

@@ -2,6 +2,7 @@
 import re
 from dataclasses import dataclass, field
 
+from curation.extraction import urdu
 from curation.extraction.gazetteer import OPERATION, ORGANISATION, Entry, Gazetteer
 from curation.extraction.text import Sentence, SpanIndex, sentence_at
 from foundations.aliases import fold_accents
@@ -66,12 +67,14 @@ _OUTFIT_WORDS = {"army", "front", "lashkar", "jaish", "tehreek", "tehrik", "sipa
 def find_organisations(text: str, sentence_list: list[Sentence], gazetteer: Gazetteer, body_start: int) -> list[NameFound]:
     found = _collect(text, sentence_list, gazetteer, body_start, ORGANISATION)
     known = SpanIndex([span for item in found.values() for span in item.extra.get("spans", [])])
-    for match in _NAMED_OUTFIT.finditer(text, body_start):
+    named = [*_NAMED_OUTFIT.finditer(text, body_start), *urdu.NAMED_OUTFIT.finditer(text, body_start)]
+    for match in sorted(named, key=lambda m: m.start()):
         name = match.group("name")
         start, end = match.start("name"), match.end("name")
         if known.overlaps(start, end) or gazetteer.find(text, start, end):
             continue
-        if not any(fold_accents(word) in _OUTFIT_WORDS for word in re.split(r"[\s-]+", name)):
+        words = [fold_accents(word) for word in re.split(r"[\s-]+", name)]
+        if not any(word in _OUTFIT_WORDS or word in urdu.OUTFIT_WORDS for word in words) or words[0] in urdu.GENERIC_OUTFITS:
             continue
         sentence = sentence_at(sentence_list, start)
         if sentence is None:

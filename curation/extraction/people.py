@@ -2,9 +2,10 @@
 import re
 from dataclasses import dataclass
 
+from curation.extraction import urdu
 from curation.extraction.dates import MONTHS, WEEKDAYS
 from curation.extraction.text import tokenize
-from foundations.aliases import fold_accents
+from foundations.aliases import fold_accents, is_arabic_script
 
 # Ranks and honorifics come between an office and a name, and are not part of the name.
 _RANKS = re.compile(
@@ -41,6 +42,8 @@ def name_after(text: str, position: int, limit: int = 5) -> Name | None:
         # A name is separated from the office by a space; "Prime Minister's" is not followed by a name.
         return None
     cursor = position + stripped
+    if is_arabic_script(text[cursor : cursor + 1]):
+        return _urdu_name_after(text, cursor, limit)
     rank = _RANKS.match(text, cursor)
     if rank:
         cursor = rank.end()
@@ -62,6 +65,24 @@ def name_after(text: str, position: int, limit: int = 5) -> Name | None:
             break
     while words and fold_accents(words[-1].text) in _JOINERS:
         words.pop()
+    if not words:
+        return None
+    return Name(text[words[0].start : words[-1].end], words[0].start, words[-1].end)
+
+
+def _urdu_name_after(text: str, cursor: int, limit: int) -> Name | None:
+    """Return the Urdu name at `cursor`: Urdu has no capitals, so a name runs until a function word, an office or a mark."""
+    rank = urdu.RANKS.match(text, cursor)
+    if rank:
+        cursor = rank.end()
+    words = []
+    for token in tokenize(text, cursor, min(len(text), cursor + 100)):
+        gap = text[(words[-1].end if words else cursor) : token.start]
+        if (words and gap != " ") or (not words and gap.strip()) or not is_arabic_script(token.text) or token.key in urdu.NAME_STOPS:
+            break
+        words.append(token)
+        if len(words) >= min(limit, 4):
+            break
     if not words:
         return None
     return Name(text[words[0].start : words[-1].end], words[0].start, words[-1].end)

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from curation.extraction import attendees as attendee_extraction
-from curation.extraction import dates, decisions, figures, layout, meetings, operations
+from curation.extraction import dates, decisions, figures, layout, meetings, operations, urdu
 from curation.extraction.gazetteer import GROUP, PERSON, REGION, Gazetteer, builtin_entries
 from curation.extraction.proposal import ATTENDEE, DECISION, FIGURE, MEETING, OPERATION as OPERATION_KIND, ORGANISATION, Proposed
 from curation.extraction.text import SpanIndex, sentence_at, sentences
@@ -191,7 +191,7 @@ def _name_proposal(kind: str, item) -> Proposed:
     return Proposed(kind, values, item.sentence.text, item.sentence.start, item.sentence.end, note)
 
 
-_CALLED_BANNED = re.compile(r"\b(?:banned|proscribed|outlawed|defunct)\b", re.IGNORECASE)
+_CALLED_BANNED = re.compile(r"\b(?:banned|proscribed|outlawed|defunct)\b|" + urdu.BANNED, re.IGNORECASE)
 
 
 def _organisation_proposal(item, sentence_list) -> Proposed:

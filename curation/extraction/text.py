@@ -4,9 +4,11 @@ import re
 from dataclasses import dataclass
 
 # The skeleton lives with the one name normaliser, which search shares; imported here for extraction.
+from curation.extraction.urdu import SENTENCE_ENDS, WORD_MARKS
 from foundations.aliases import fold_accents, transliteration_skeleton  # noqa: F401
 
-_WORD = re.compile(r"[^\W_]+")
+# Urdu's combining marks and zero-width joiners stay inside the word they belong to ("وزیراعلیٰ").
+_WORD = re.compile(rf"[^\W_](?:[^\W_]|[{WORD_MARKS}])*")
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 # A full stop ends a sentence unless it closes an abbreviation the reports use.
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "brig", "no", "st", "jan", "feb", "mar", "apr",
                   "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "govt", "dept", "rs", "u.s", "i.e", "e.g", "vs"}
-_SENTENCE_END = re.compile(r"[.!?](?:[\"”’')\]]*)(?=\s)|\n\s*\n|\n")
+_SENTENCE_END = re.compile(rf"[.!?{SENTENCE_ENDS}](?:[\"”’')\]]*)(?=\s)|\n\s*\n|\n")
 
 
 def sentences(text: str) -> list[Sentence]:
