@@ -40,3 +40,28 @@ def test_the_people_and_offices_in_urdu(get_in_urdu, sample_archive):
     assert '<p class="eyebrow">عہدہ</p>' in office and f"<h1>{en('Prime Minister')}</h1>" in office
     assert "اس عہدے پر شرکتیں، پرانی پہلے" in office
     assert "بطور Prime Minister کس کس نے شرکت کی" in office
+
+
+def test_the_meeting_page_in_urdu_labels_in_urdu_facts_marked_english(get_in_urdu, client, sample_archive):
+    meeting = sample_archive.meeting
+    response = get_in_urdu(meeting.get_absolute_url())
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert f"<h1>{en('Central Apex Committee meeting approving Operation Azm-e-Istehkam')}</h1>" in page
+    assert '<h2 id="facts-title">اجلاس</h2>' in page and '<h2 id="attendees-title">کس نے شرکت کی</h2>' in page
+    assert '<h2 id="decisions-title">کیا فیصلہ ہوا</h2>' in page and "<dt>صدارت</dt>" in page
+    assert '<span class="action">منظوری دی</span> ' + en("Approved Operation Azm-e-Istehkam, a renewed national counter-terrorism campaign.") in page
+    assert f">{en('Shehbaz Sharif')}</a>" in page and en('Chief ministers of all provinces and GB') in page
+    # The trail: its headings, the sourcing line and table in Urdu around the facts.
+    assert ">ذرائع، اختلافات اور تصحیحات</h2>" in page and "اشاعت کے بعد کوئی تصحیح نہیں ہوئی۔" in page
+    assert '<th scope="row" class="fact-label">اجلاس</th>' in page
+    assert f'<th scope="row" class="fact-label">شرکت: {en("Shehbaz Sharif, Prime Minister")}</th>' in page
+    assert "1 رپورٹ، 1 آزاد ذریعہ" in page or "2 رپورٹیں، 2 آزاد ذرائع" in page
+    assert "Who attended" not in page and "No corrections since publication" not in page and "· NAP Archive" not in page
+
+    # The English page is unchanged: no mark, English labels.
+    client.cookies.clear()
+    english = client.get(meeting.get_absolute_url()).content.decode()
+    assert "<h1>Central Apex Committee meeting approving Operation Azm-e-Istehkam</h1>" in english
+    assert '<th scope="row" class="fact-label">Attendance: Shehbaz Sharif, Prime Minister</th>' in english
+    assert '<bdi lang="en" dir="ltr">' not in english and "کس نے شرکت کی" not in english
