@@ -8,9 +8,13 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, Prefetch, Q
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, ngettext
 
 from editorial.models import Correction, Discrepancy
-from foundations.aliases import normalize_name
+from foundations.aliases import is_arabic_script, normalize_name
+from foundations.languages import marked_with_language
 from foundations.publication import public_condition
 from sources.models import CITATION_TARGETS, Citation, SourceDocument
 
@@ -49,13 +53,17 @@ class Corroboration:
     def summary(self) -> str:
         """Say it for readers: "2 reports, 1 independent source: both carry the PMO statement, 22 June 2024"."""
         if not self.groups:
-            return "No published source"
-        text = (
-            f"{self.reports} report{'s' if self.reports != 1 else ''}, "
-            f"{self.independent} independent source{'s' if self.independent != 1 else ''}"
-        )
+            return gettext("No published source")
+        text = gettext("%(reports)s, %(independent)s") % {
+            "reports": ngettext("%(count)s report", "%(count)s reports", self.reports) % {"count": self.reports},
+            "independent": ngettext("%(count)s independent source", "%(count)s independent sources", self.independent)
+            % {"count": self.independent},
+        }
         reasons = [group.reason for group in self.groups if group.reason]
-        return f"{text}: {'; '.join(reasons)}" if reasons else text
+        if not reasons:
+            return text
+        # The reasons carry an outlet's or statement's name as the source writes it, marked with its language.
+        return format_html("{}: {}", text, format_html("; ".join("{}" for _ in reasons), *reasons))
 
 
 NO_SOURCE = Corroboration(groups=())
@@ -71,15 +79,30 @@ def same_name_key(name: str) -> str:
     return " ".join(re.findall(r"\w+", normalize_name(name)))
 
 
+def _filled(phrase: str, **values) -> str:
+    """Fill a translated phrase with values escaped (names already marked with their language are kept)."""
+    return mark_safe(phrase % {key: conditional_escape(value) for key, value in values.items()})
+
+
+def _marked_name(name: str) -> str:
+    # An outlet or statement is named as the editor typed it, in its own script, whatever the source's
+    # language (an Urdu copy carries the English statement's name): its script says which language it is.
+    return marked_with_language(name, "ur" if is_arabic_script(name) else "en")
+
+
 def _group_reason(sources: list[CitedSource]) -> str:
-    how_many = "both" if len(sources) == 2 else f"all {len(sources)}"
     origins = {same_name_key(source.origin) for source in sources}
     outlets = {same_name_key(source.outlet) for source in sources}
+    first = sources[0]
     if len(origins) == 1 and "" not in origins:
-        return f"{how_many} carry the {sources[0].origin}"
+        phrase = gettext("both carry the %(origin)s") if len(sources) == 2 else gettext("all %(count)s carry the %(origin)s")
+        return _filled(phrase, count=len(sources), origin=_marked_name(first.origin))
     if len(outlets) == 1 and "" not in outlets:
-        return f"{how_many} are from {sources[0].outlet}"
-    return f"{how_many} share an outlet or carry the same statement"
+        phrase = gettext("both are from %(outlet)s") if len(sources) == 2 else gettext("all %(count)s are from %(outlet)s")
+        return _filled(phrase, count=len(sources), outlet=_marked_name(first.outlet))
+    if len(sources) == 2:
+        return gettext("both share an outlet or carry the same statement")
+    return gettext("all %(count)s share an outlet or carry the same statement") % {"count": len(sources)}
 
 
 def sources_group_independent(*, sources: Iterable[CitedSource]) -> tuple[SourceGroup, ...]:

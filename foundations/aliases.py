@@ -98,6 +98,14 @@ class Alias(CheckedTextModel):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def language(self) -> str:
+        """The language the name is written in, as its script says: "ur" for Arabic script, else "en".
+
+        Aliases are names as sources write them, in either script, with no language recorded.
+        """
+        return "ur" if is_arabic_script(self.name) else "en"
+
     @classmethod
     def unique_name_constraint(cls, name: str) -> models.UniqueConstraint:
         return models.UniqueConstraint(Lower("name"), name=name, violation_error_message="This alias is already recorded.")

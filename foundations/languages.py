@@ -47,6 +47,19 @@ def twin_address(url: str, language: str) -> str | None:
 CURATED_LANGUAGE = "en"
 
 
+def language_attributes(language: str = CURATED_LANGUAGE) -> str:
+    """Return ` lang=".." dir=".."` for a block (paragraphs) written in `language` on a page in another, else "".
+
+    The block form of marked_with_language, for curated text of several paragraphs (a summary), which a
+    `<bdi>` may not hold: the attributes go on the element around it.
+    """
+    language = language or CURATED_LANGUAGE
+    page_language = translation.get_language() or settings.LANGUAGE_CODE
+    if page_language.split("-")[0].lower() == language.split("-")[0].lower():
+        return ""
+    return format_html(' lang="{}" dir="{}"', language, language_direction(language))
+
+
 def marked_with_language(text, language: str = CURATED_LANGUAGE):
     """Return text to show on the current page, marked with the language it is written in where the page's differs.
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Max, Min, Prefetch, Q, QuerySet
 from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext
 
 from meetings.models import Attendee, Body, DatePrecision, Decision, Meeting, Office, Person
 from foundations.caching import kept_until_archive_changes
@@ -152,13 +153,13 @@ class MeetingRecord:
     @cached_property
     def attendee_sections(self) -> list[AttendeeSection]:
         sections = [
-            AttendeeSection("Chair", "", attendees_grouped_by_citations(self.chairs)),
-            AttendeeSection("Named officials", "", attendees_grouped_by_citations(self.officials)),
+            AttendeeSection(gettext("Chair"), "", attendees_grouped_by_citations(self.chairs)),
+            AttendeeSection(gettext("Named officials"), "", attendees_grouped_by_citations(self.officials)),
             AttendeeSection(
-                "Offices", "The sources name the office but not the person who held it.", attendees_grouped_by_citations(self.offices)
+                gettext("Offices"), gettext("The sources name the office but not the person who held it."), attendees_grouped_by_citations(self.offices)
             ),
             AttendeeSection(
-                "Groups", "Attendance as the sources give it, without names.", attendees_grouped_by_citations(self.groups)
+                gettext("Groups"), gettext("Attendance as the sources give it, without names."), attendees_grouped_by_citations(self.groups)
             ),
         ]
         return [section for section in sections if section.groups]

@@ -4,6 +4,8 @@
 templates/includes/record_trail.html in a fixed number of queries, however many facts the record has.
 """
 from django import template
+from django.utils.text import Truncator
+from django.utils.translation import gettext, ngettext
 
 from editorial.selectors import (
     NO_SOURCE,
@@ -23,16 +25,28 @@ def _published(records):
 def sourcing_overview(facts) -> dict:
     """Count the facts by how many independent sources back them: the one line shown before the full list."""
     by_count: dict[int, int] = {}
-    for _, corroboration in facts:
+    for *_label, corroboration in facts:
         by_count[corroboration.independent] = by_count.get(corroboration.independent, 0) + 1
     lines = []
     for count in sorted(by_count, reverse=True):
         facts_here = by_count[count]
         if count == 0:
-            lines.append(f"{facts_here} without a published source")
+            lines.append(gettext("%(facts)s without a published source") % {"facts": facts_here})
         else:
-            lines.append(f"{facts_here} backed by {count} independent source{'s' if count != 1 else ''}")
+            lines.append(
+                ngettext(
+                    "%(facts)s backed by %(count)s independent source", "%(facts)s backed by %(count)s independent sources", count
+                )
+                % {"facts": facts_here, "count": count}
+            )
     return {"facts": len(facts), "lines": lines}
+
+
+def _fact(kind: str, text: str = "") -> tuple[str, str]:
+    """A row of the sourcing table: the kind of fact in the page's language, and the fact as curated (kept short)."""
+    if not text:
+        return kind, ""
+    return kind, Truncator(text).chars(120 - len(kind) - 2)
 
 
 def discrepancy_quotes_mark_repeats(*, discrepancies, shown_citations) -> None:
@@ -68,9 +82,9 @@ def meeting_trail(meeting):
     counts = corroboration_for_facts(
         meetings=[meeting.pk], attendees=[a.pk for a in attendees], decisions=[d.pk for d in decisions]
     )
-    facts = [("The meeting", counts.get(("meeting", meeting.pk), NO_SOURCE))]
-    facts += [(f"Attendance: {attendee}", counts.get(("attendee", attendee.pk), NO_SOURCE)) for attendee in attendees]
-    facts += [(f"Decision: {decision.text}", counts.get(("decision", decision.pk), NO_SOURCE)) for decision in decisions]
+    facts = [(*_fact(gettext("The meeting")), counts.get(("meeting", meeting.pk), NO_SOURCE))]
+    facts += [(*_fact(gettext("Attendance"), str(attendee)), counts.get(("attendee", attendee.pk), NO_SOURCE)) for attendee in attendees]
+    facts += [(*_fact(gettext("Decision"), decision.text), counts.get(("decision", decision.pk), NO_SOURCE)) for decision in decisions]
     discrepancies = discrepancies_for_meeting(meeting_id=meeting.pk)
     shown = [*meeting.citations.all()]
     for part in [*meeting.attendees.all(), *meeting.decisions.all()]:
@@ -91,7 +105,7 @@ def operation_trail(operation):
     counts = corroboration_for_facts(operations=[operation.pk])
     return {
         "last_updated": operation.updated_at,
-        "facts": (facts := [("The operation", counts.get(("operation", operation.pk), NO_SOURCE))]),
+        "facts": (facts := [(*_fact(gettext("The operation")), counts.get(("operation", operation.pk), NO_SOURCE))]),
         "sourcing": sourcing_overview(facts),
         "discrepancies": discrepancies_for_operation(operation_id=operation.pk),
         "corrections": corrections_for_records(records=[operation]),

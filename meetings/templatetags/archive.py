@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
 
-from foundations.languages import CURATED_LANGUAGE, marked_with_language, twin_address
+from foundations.languages import CURATED_LANGUAGE, language_attributes, marked_with_language, twin_address
 from foundations.vague_dates import DatePrecision, vague_date_iso
 
 register = template.Library()
@@ -87,6 +87,13 @@ def curated(value, language: str = CURATED_LANGUAGE):
     for a source's own words. Text only, never an attribute value (foundations.languages.marked_with_language).
     """
     return marked_with_language(value, language)
+
+
+@register.simple_tag
+def curated_block(language: str = CURATED_LANGUAGE) -> str:
+    """`<div class="summary"{% curated_block %}>`: the element holding curated paragraphs gets their language
+    on a page in another (`lang dir`), nothing on a page in theirs (foundations.languages.language_attributes)."""
+    return language_attributes(language)
 
 
 @register.filter

@@ -1,11 +1,18 @@
-"""The Urdu interface in a browser: home, the meeting list and search, right to left in the Nastaliq font we serve.
+"""The Urdu interface in a browser: home, the meeting list, search, the seed meeting and an operation, right to left
+in the Nastaliq font we serve, the curated facts in English inside it.
 
 At 1,280 and 360 px: mirrored layout, the served font actually drawing the labels, axe-core clean, no sideways
-scroll; screenshots in test-artifacts/ (urdu-home-desktop.png, ...).
+scroll; screenshots in test-artifacts/ (urdu-home-desktop.png, urdu-meeting-phone.png, ...).
 """
+import datetime
+import io
 import re
 
 import pytest
+from django.core.management import call_command
+
+from meetings.models import Meeting
+from operations.models import Operation
 
 FONT = "Noto Nastaliq Urdu"
 
@@ -115,3 +122,81 @@ def test_the_switch_keeps_the_page_and_the_choice_sends_english_addresses_to_urd
     page.locator('.language-switch button[value="en-gb"]').click()
     page.wait_for_url(re.compile(r"//[^/]+/timeline/$"))
     assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == ["en", "ltr"]
+
+
+# The language each text node of <main> is read in: its closest lang attribute. Returns the nodes with a Latin
+# word of three letters or more (acronyms such as PMO or CSV aside) that are read as Urdu: English left
+# unmarked, which a screen reader would read with the Urdu voice.
+ENGLISH_READ_AS_URDU = """() => {
+  const found = [];
+  const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const holder = node.parentElement.closest('[lang]');
+    if (holder.lang.split('-')[0] === 'ur' && /\\b[A-Za-z]*[a-z]{3,}\\b/.test(node.textContent)) found.push(node.textContent.trim());
+  }
+  return found;
+}"""
+
+
+def language_of(locator) -> str:
+    return locator.evaluate("element => element.closest('[lang]').lang")
+
+
+@pytest.fixture
+def seed_discrepancies(curated_archive):
+    """The discrepancies a fresh install loads too: two concern the seed meeting (the trail's Urdu labels)."""
+    call_command("load_curated_discrepancies", stdout=io.StringIO())
+
+
+@pytest.mark.usefixtures("seed_discrepancies")
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+def test_the_seed_meeting_page_in_urdu_labels_in_urdu_facts_in_english(request, width):
+    reader = request.getfixturevalue(width)
+    page = reader.page
+    meeting = Meeting.objects.get(date=datetime.date(2024, 6, 22))
+    reader.open("/ur" + meeting.get_absolute_url())
+    assert reader.status == 200
+    assert_right_to_left(page)
+    assert page.locator("#facts-title").inner_text() == "اجلاس"
+    assert page.locator("#attendees-title").inner_text() == "کس نے شرکت کی"
+    assert page.locator("#decisions-title").inner_text() == "کیا فیصلہ ہوا"
+    assert page.locator("#record-trail-heading").inner_text() == "ذرائع، اختلافات اور تصحیحات"
+    assert served_font_draws(page, "#decisions-title")
+    # The facts as curated, each inside an element that says it is English and reads left to right.
+    title = page.locator("h1 bdi")
+    assert title.inner_text() == meeting.title and language_of(title) == "en"
+    assert title.evaluate("element => getComputedStyle(element).direction") == "ltr"
+    for decision in meeting.decisions.all():
+        text = page.locator(f"#decision-{decision.pk} > .fact-text bdi")
+        assert text.inner_text() == decision.text and language_of(text) == "en"
+    for attendee in meeting.attendees.all():
+        if attendee.person is not None:
+            name = page.locator(f"#attendee-{attendee.pk} .fact-text a", has_text=str(attendee.person)).first
+            assert language_of(name.locator("bdi")) == "en"
+    assert language_of(page.locator("#meeting-facts .summary p").first) == "en"
+    # The sourcing table: the kind of fact in Urdu, the fact in English.
+    page.locator(".corroboration-details summary").click()
+    assert page.locator(".corroboration th[scope=row]").first.inner_text() == "اجلاس"
+    assert page.locator(".corroboration th[scope=row]", has_text="شرکت:").count() >= 1
+    # Nothing English is read as Urdu: every English word on the page is a marked fact (or a quote, in its source's language).
+    assert page.evaluate(ENGLISH_READ_AS_URDU) == []
+    assert_no_horizontal_scroll(page)
+    reader.check("urdu-meeting")
+
+
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+def test_an_operation_page_in_urdu_labels_in_urdu_facts_in_english(request, width):
+    reader = request.getfixturevalue(width)
+    page = reader.page
+    operation = Operation.objects.get(name="Azm-e-Istehkam")
+    reader.open("/ur" + operation.get_absolute_url())
+    assert reader.status == 200
+    assert_right_to_left(page)
+    name = page.locator("h1 bdi")
+    assert name.inner_text() == "Azm-e-Istehkam" and language_of(name) == "en"
+    assert page.locator("#record-trail-heading").inner_text() == "ذرائع، اختلافات اور تصحیحات"
+    assert served_font_draws(page, "#record-trail-heading")
+    assert language_of(page.locator(".summary p").first) == "en"
+    assert page.evaluate(ENGLISH_READ_AS_URDU) == []
+    assert_no_horizontal_scroll(page)
+    reader.check("urdu-operation")

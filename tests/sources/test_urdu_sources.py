@@ -96,8 +96,9 @@ def test_a_fact_cited_from_an_urdu_and_an_english_source_shows_both_quotes(clien
     page = client.get(meeting.get_absolute_url()).content.decode()
     assert re.search(rf'<blockquote lang="ur" dir="rtl"><p>{re.escape(URDU_QUOTE)}</p></blockquote>', page)
     assert re.search(rf'<blockquote lang="en" dir="ltr"><p>{re.escape(ENGLISH_QUOTE)}</p></blockquote>', page)
-    # The Urdu outlet is isolated, so the date after it is not pulled into its right-to-left run.
-    assert f'<bdi lang="ur">{URDU_TITLE}</bdi></a>, <bdi>روزنامہ جنگ</bdi>' in page
+    # The Urdu outlet is isolated, so the date after it is not pulled into its right-to-left run, and on this
+    # English page it says it is Urdu (a screen reader reads it in Urdu).
+    assert f'<bdi lang="ur">{URDU_TITLE}</bdi></a>, <bdi><bdi lang="ur" dir="rtl">روزنامہ جنگ</bdi></bdi>' in page
     counts = corroboration_for_facts(meetings=[meeting.pk])[("meeting", meeting.pk)]
     assert (counts.reports, counts.independent) == (2, 2)
 
