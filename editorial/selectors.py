@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
 from editorial.models import Correction, Discrepancy
-from foundations.aliases import is_arabic_script, normalize_name
+from foundations.aliases import normalize_name, script_language
 from foundations.languages import marked_with_language
 from foundations.publication import public_condition
 from sources.models import CITATION_TARGETS, Citation, SourceDocument
@@ -87,7 +87,7 @@ def _filled(phrase: str, **values) -> str:
 def _marked_name(name: str) -> str:
     # An outlet or statement is named as the editor typed it, in its own script, whatever the source's
     # language (an Urdu copy carries the English statement's name): its script says which language it is.
-    return marked_with_language(name, "ur" if is_arabic_script(name) else "en")
+    return marked_with_language(name, script_language(name))
 
 
 def _group_reason(sources: list[CitedSource]) -> str:

@@ -85,6 +85,15 @@ def is_arabic_script(text: str) -> bool:
     return bool(_ARABIC_SCRIPT.search(text))
 
 
+def script_language(text: str) -> str:
+    """Return the language a name is taken to be written in, as its script says: "ur" for Arabic script, else "en".
+
+    Names (aliases, outlets, origins) are written as the sources write them, in either script, with no
+    language recorded.
+    """
+    return "ur" if is_arabic_script(text) else "en"
+
+
 class Alias(CheckedTextModel):
     """Another name a source uses for a record. Subclasses add the foreign key to the record."""
 
@@ -100,11 +109,7 @@ class Alias(CheckedTextModel):
 
     @property
     def language(self) -> str:
-        """The language the name is written in, as its script says: "ur" for Arabic script, else "en".
-
-        Aliases are names as sources write them, in either script, with no language recorded.
-        """
-        return "ur" if is_arabic_script(self.name) else "en"
+        return script_language(self.name)
 
     @classmethod
     def unique_name_constraint(cls, name: str) -> models.UniqueConstraint:

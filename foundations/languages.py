@@ -47,6 +47,12 @@ def twin_address(url: str, language: str) -> str | None:
 CURATED_LANGUAGE = "en"
 
 
+def _is_page_language(language: str) -> bool:
+    """Return True if `language` is the current page's (by primary subtag: "en" text on an "en-gb" page)."""
+    page_language = translation.get_language() or settings.LANGUAGE_CODE
+    return page_language.split("-")[0].lower() == language.split("-")[0].lower()
+
+
 def language_attributes(language: str = CURATED_LANGUAGE) -> str:
     """Return ` lang=".." dir=".."` for a block (paragraphs) written in `language` on a page in another, else "".
 
@@ -54,8 +60,7 @@ def language_attributes(language: str = CURATED_LANGUAGE) -> str:
     `<bdi>` may not hold: the attributes go on the element around it.
     """
     language = language or CURATED_LANGUAGE
-    page_language = translation.get_language() or settings.LANGUAGE_CODE
-    if page_language.split("-")[0].lower() == language.split("-")[0].lower():
+    if _is_page_language(language):
         return ""
     return format_html(' lang="{}" dir="{}"', language, language_direction(language))
 
@@ -72,7 +77,6 @@ def marked_with_language(text, language: str = CURATED_LANGUAGE):
     if text is None or text == "":
         return text
     language = language or CURATED_LANGUAGE
-    page_language = translation.get_language() or settings.LANGUAGE_CODE
-    if page_language.split("-")[0].lower() == language.split("-")[0].lower():
+    if _is_page_language(language):
         return text
     return format_html('<bdi lang="{}" dir="{}">{}</bdi>', language, language_direction(language), text)

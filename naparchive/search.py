@@ -27,7 +27,7 @@ from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, gettext_lazy as _, ngettext_lazy
 
-from foundations.aliases import is_arabic_script, normalize_name
+from foundations.aliases import normalize_name, script_language
 from foundations.languages import marked_with_language
 from foundations.caching import archive_cache_version
 from foundations.search_query import ParsedQuery, parse_query
@@ -142,7 +142,7 @@ class SearchResults:
     @property
     def suggestions_with_language(self) -> list[tuple[str, str]]:
         """Return each suggested name with the language of its script (an Urdu-script alias is `ur`), for `lang`."""
-        return [(name, "ur" if is_arabic_script(name) else "en") for name in self.suggestions]
+        return [(name, script_language(name)) for name in self.suggestions]
 
 
 def search_terms(query: str) -> list[str]:
@@ -155,10 +155,6 @@ def _detail(*parts: tuple[str, str | None]) -> SafeString:
     are marked with their language where the page is in another; the interface's labels (language None) are not."""
     shown = [conditional_escape(text if language is None else marked_with_language(text, language)) for text, language in parts if text]
     return mark_safe(" · ".join(shown))  # nosec B308 B703: every part escaped, or built by format_html
-
-
-def _script_language(text: str) -> str:
-    return "ur" if is_arabic_script(text) else "en"
 
 
 def _title(kind: str, record) -> tuple[str, str, str]:
@@ -184,9 +180,9 @@ def _title(kind: str, record) -> tuple[str, str, str]:
         return record.name, record.get_absolute_url(), record.get_kind_display()
     if kind == "figures":
         source = str(record.source)
-        return str(record), record.get_absolute_url(), _detail((source, _script_language(source)))
+        return str(record), record.get_absolute_url(), _detail((source, script_language(source)))
     published = record.published_on and date_format(record.published_on, "j F Y")
-    return str(record), record.get_absolute_url(), _detail((record.outlet, _script_language(record.outlet)), (published, None))
+    return str(record), record.get_absolute_url(), _detail((record.outlet, script_language(record.outlet)), (published, None))
 
 
 def _literal_pattern(terms: list[str]) -> re.Pattern | None:
