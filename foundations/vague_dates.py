@@ -35,9 +35,9 @@ def vague_date_display(
     Without a date, return `missing` (by default “date not established”), after the weekday where the
     sources give one (“a Tuesday, date not established”). Month names are in the active language.
     """
-    if missing is None:
-        missing = gettext("date not established")
     if date is None:
+        if missing is None:
+            missing = gettext("date not established")
         if weekday is None:
             return str(missing)
         return gettext("a %(weekday)s, %(missing)s") % {"weekday": Weekday(weekday).label, "missing": missing}

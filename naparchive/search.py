@@ -16,6 +16,7 @@ stemmer reduced to the query's lexemes (ts_headline re-parses each whole text, w
 search's time), on SQLite the words as typed. The number of queries does not depend on the size of
 the archive or the words: on PostgreSQL one a kind with a vector (5), on SQLite 1 (with a shared cache).
 """
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -157,6 +158,21 @@ def _detail(*parts: tuple[str, str | None]) -> SafeString:
     return mark_safe(" · ".join(shown))  # nosec B308 B703: every part escaped, or built by format_html
 
 
+@functools.cache
+def _choice_labels(model, field_name: str) -> dict:
+    """Return a choice field's {value: label}, built once a process.
+
+    The model's get_FOO_display() rebuilds it for every call, hashing each lazily translated label:
+    most of a hit's cost. The labels stay lazy and are translated when shown.
+    """
+    return dict(model._meta.get_field(field_name).flatchoices)
+
+
+def _choice_label(record, field_name: str) -> str:
+    value = getattr(record, field_name)
+    return str(_choice_labels(type(record), field_name).get(value, value))
+
+
 def _title(kind: str, record) -> tuple[str, str, str]:
     """Return (title, url, detail line) of a hit."""
     if kind == "decisions":
@@ -164,12 +180,12 @@ def _title(kind: str, record) -> tuple[str, str, str]:
         return (
             f"{record.text[:120]}{'…' if len(record.text) > 120 else ''}",
             f"{meeting.get_absolute_url()}#decision-{record.pk}",
-            _detail((meeting.title, "en"), (meeting.date_display, None), (record.get_domain_display(), None)),
+            _detail((meeting.title, "en"), (meeting.date_display, None), (_choice_label(record, "domain"), None)),
         )
     if kind == "meetings":
         return record.title, record.get_absolute_url(), _detail((str(record.body), "en"), (record.date_display, None))
     if kind == "operations":
-        return record.name, record.get_absolute_url(), record.get_kind_display()
+        return record.name, record.get_absolute_url(), _choice_label(record, "kind")
     if kind == "people":
         return record.name, reverse("meetings:person-detail", kwargs={"slug": record.slug}), ""
     if kind == "offices":
@@ -177,7 +193,7 @@ def _title(kind: str, record) -> tuple[str, str, str]:
     if kind == "bodies":
         return record.name, reverse("meetings:body-detail", kwargs={"slug": record.slug}), _detail((record.short_name, "en"))
     if kind == "organisations":
-        return record.name, record.get_absolute_url(), record.get_kind_display()
+        return record.name, record.get_absolute_url(), _choice_label(record, "kind")
     if kind == "figures":
         source = str(record.source)
         return str(record), record.get_absolute_url(), _detail((source, script_language(source)))
