@@ -47,6 +47,16 @@ def cached_reverse(view_name: str, kwarg: str, value) -> str:
     return _from_template(view_name, kwarg, value, get_script_prefix(), get_urlconf())
 
 
+@functools.lru_cache(maxsize=512)
+def _plain(view_name: str, prefix: str, urlconf, language: str | None) -> str:
+    return reverse(view_name, urlconf=urlconf)
+
+
+def cached_reverse_plain(view_name: str) -> str:
+    """Return reverse(view_name) for a view without arguments (the navigation's lists), reversed once per language."""
+    return _plain(view_name, get_script_prefix(), get_urlconf(), get_language())
+
+
 def _request_base(request) -> tuple[str, str, object]:
     """Return the request's origin, script prefix and URL conf, worked out once per request."""
     base = getattr(request, "_archive_url_base", None)

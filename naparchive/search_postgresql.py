@@ -54,7 +54,8 @@ class Table:
     published: str = "r.status = %(published)s"
     # Tables the published condition and the order need.
     joins: str = ""
-    # A related record a hit shows: (attribute, model, the table's alias, its columns, its join if not in joins).
+    # A related record a hit shows: (attribute, model, its alias, its columns, its join from `r`). The page's
+    # rows are public already: their select joins only this, which is less for PostgreSQL to plan.
     related: tuple[str, type[Model], str, tuple[str, ...], str] | None = None
     window_first: bool = False
 
@@ -71,7 +72,7 @@ TABLES = {
         newest="r.date DESC NULLS LAST, r.title, r.id",
         published="r.status = %(published)s AND b.status = %(published)s",
         joins="JOIN meetings_body b ON b.id = r.body_id",
-        related=("body", Body, "b", ("id", "name"), ""),
+        related=("body", Body, "b", ("id", "name"), "JOIN meetings_body b ON b.id = r.body_id"),
     ),
     "decisions": Table(
         Decision,
@@ -79,7 +80,7 @@ TABLES = {
         newest="m.date DESC NULLS LAST, r.id DESC",
         published="r.status = %(published)s AND m.status = %(published)s AND mb.status = %(published)s",
         joins="JOIN meetings_meeting m ON m.id = r.meeting_id JOIN meetings_body mb ON mb.id = m.body_id",
-        related=("meeting", Meeting, "m", ("id", "title", "slug", "date", "date_precision", "weekday"), ""),
+        related=("meeting", Meeting, "m", ("id", "title", "slug", "date", "date_precision", "weekday"), "JOIN meetings_meeting m ON m.id = r.meeting_id"),
         window_first=True,
     ),
     "operations": Table(
@@ -168,7 +169,7 @@ def statement(kind: str, query: str) -> str:
             ORDER BY rank DESC, id LIMIT %(limit)s OFFSET %(offset)s
         )
         SELECT {", ".join(columns)}, page.rank, (SELECT count(*) FROM candidates) AS matched, {query}::text AS lexemes
-        FROM page JOIN {table.table} r ON r.id = page.id {table.joins} {related_join}
+        FROM page JOIN {table.table} r ON r.id = page.id {related_join}
         ORDER BY page.rank DESC, r.id
     """  # nosec B608
 
@@ -181,6 +182,20 @@ class RankedPage:
     matched: int
     # The query's lexemes as PostgreSQL's tsquery text (empty when nothing was returned).
     lexemes: str
+
+
+@functools.cache
+def _model_order(model: type[Model], columns: tuple[str, ...]) -> tuple[list[str], list[int]]:
+    """Return the columns in the order of the model's fields (as from_db takes them) and where each is in `columns`."""
+    names = [field.attname for field in model._meta.concrete_fields if field.attname in columns]
+    return names, [columns.index(name) for name in names]
+
+
+def _instance(model: type[Model], columns: tuple[str, ...], values) -> Model:
+    """Build a record from some of its fields, the others deferred, as the ORM does (from_db): Model(**fields)
+    would compute the default of every field not read."""
+    names, positions = _model_order(model, columns)
+    return model.from_db(connection.alias, names, [values[position] for position in positions])
 
 
 def ranked_page(kind: str, parsed: ParsedQuery, *, ranked: int, limit: int, offset: int) -> RankedPage:
@@ -203,10 +218,10 @@ def ranked_page(kind: str, parsed: ParsedQuery, *, ranked: int, limit: int, offs
     records = []
     width = len(table.columns)
     for row in rows:
-        record = table.model(**dict(zip(table.columns, row[:width])))
+        record = _instance(table.model, table.columns, row[:width])
         if table.related:
             attribute, model, _, related_columns, _ = table.related
-            setattr(record, attribute, model(**dict(zip(related_columns, row[width : width + len(related_columns)]))))
+            setattr(record, attribute, _instance(model, related_columns, row[width : width + len(related_columns)]))
         record.rank = row[-3]
         records.append(record)
     if not rows:

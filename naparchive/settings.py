@@ -333,6 +333,10 @@ else:
         }
     }
 
+# The parts of every page that depend only on the interface language (the footer, the head's links:
+# `{% cache %}` in base.html), kept in each process: they change only with a deployment.
+CACHES["template_fragments"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fragments"}
+
 # Whole answers for anonymous readers, invalidated by any write to the archive (foundations/caching.py).
 # On by default only with Redis: the invalidation must reach every worker and app server.
 # With one cache shared by every process, the archive's cache version (foundations/caching.py) is the

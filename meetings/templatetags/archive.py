@@ -2,11 +2,11 @@
 and curated text marked with its language."""
 from django import template
 from django.conf import settings
-from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
 
 from foundations.languages import CURATED_LANGUAGE, language_attributes, marked_with_language, twin_address
+from foundations.reversing import cached_reverse_plain
 from foundations.vague_dates import DatePrecision, vague_date_iso
 
 register = template.Library()
@@ -55,7 +55,7 @@ def query_with(context, **changes) -> str:
 @register.simple_tag(takes_context=True)
 def nav_link(context, url_name: str, label: str):
     """Render a main-navigation link, marked as the current section when the page is inside it."""
-    url = reverse(url_name)
+    url = cached_reverse_plain(url_name)
     request = context.get("request")
     current = request is not None and (request.path == url or (url != "/" and request.path.startswith(url)))
     if current:
