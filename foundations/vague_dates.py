@@ -6,7 +6,7 @@ is the first of its month, a year-precise one 1 January); these say such a date 
 import datetime
 
 from django.db import models
-from django.utils.dateformat import format as date_format
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext, gettext_lazy as _
 
 
@@ -44,8 +44,14 @@ def vague_date_display(
     if precision == DatePrecision.YEAR:
         return str(date.year)
     if precision == DatePrecision.MONTH:
-        return date_format(date, "F Y")
-    return date_format(date, "j F Y")
+        return f"{MONTHS[date.month]} {date.year:04d}"
+    return day_month_year(date)
+
+
+def day_month_year(date: datetime.date) -> str:
+    """Return “22 June 2024”, the month named in the active language: Django's date format "j F Y", without
+    parsing the format for every date (a search's hits and a meeting list show dozens)."""
+    return f"{date.day} {MONTHS[date.month]} {date.year:04d}"
 
 
 def vague_date_iso(date: datetime.date | None, precision: str) -> str | None:

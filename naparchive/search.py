@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import connection
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, gettext_lazy as _, ngettext_lazy
@@ -32,6 +31,7 @@ from foundations.aliases import normalize_name, script_language
 from foundations.languages import marked_with_language
 from foundations.caching import archive_cache_version
 from foundations.search_query import ParsedQuery, parse_query
+from foundations.vague_dates import day_month_year
 from naparchive import search_names, search_portable, search_postgresql
 
 KINDS = {
@@ -197,7 +197,7 @@ def _title(kind: str, record) -> tuple[str, str, str]:
     if kind == "figures":
         source = str(record.source)
         return str(record), record.get_absolute_url(), _detail((source, script_language(source)))
-    published = record.published_on and date_format(record.published_on, "j F Y")
+    published = record.published_on and day_month_year(record.published_on)
     return str(record), record.get_absolute_url(), _detail((record.outlet, script_language(record.outlet)), (published, None))
 
 
