@@ -1,6 +1,7 @@
 """Which way a language is written (what `dir` a block of text in it gets), and text marked with its language."""
 from __future__ import annotations
 
+import functools
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -47,10 +48,14 @@ def twin_address(url: str, language: str) -> str | None:
 CURATED_LANGUAGE = "en"
 
 
+@functools.lru_cache(maxsize=64)
+def _primary_subtag(language: str) -> str:
+    return language.split("-")[0].lower()
+
+
 def _is_page_language(language: str) -> bool:
     """Return True if `language` is the current page's (by primary subtag: "en" text on an "en-gb" page)."""
-    page_language = translation.get_language() or settings.LANGUAGE_CODE
-    return page_language.split("-")[0].lower() == language.split("-")[0].lower()
+    return _primary_subtag(translation.get_language() or settings.LANGUAGE_CODE) == _primary_subtag(language)
 
 
 def language_attributes(language: str = CURATED_LANGUAGE) -> str:

@@ -89,6 +89,9 @@ class SearchHit:
     # language the archive's records are curated in. The page marks them where they differ from its own.
     title_language: str = "en"
     snippet_language: str = "en"
+    # The title and the snippet as the page shows them: marked with their language where it is not the page's.
+    title_shown: str = ""
+    snippet_shown: str = ""
 
 
 @dataclass
@@ -275,7 +278,7 @@ def archive_search(*, query: str, kind: str = "", page: int = 1) -> SearchResult
     groups = []
     for key in keys:
         if not parsed:
-            groups.append(SearchGroup(key, KINDS[key]))
+            groups.append(SearchGroup(key, str(KINDS[key])))
             continue
         if key in vector_keys:
             ranked = search_postgresql.ranked_page(key, parsed, ranked=RANKED_MATCHES, limit=limit, offset=offset)
@@ -284,7 +287,7 @@ def archive_search(*, query: str, kind: str = "", page: int = 1) -> SearchResult
         else:
             ranked, pattern = portable[key], literal
         hits = [_hit(key, record, pattern) for record in ranked.records]
-        groups.append(SearchGroup(key, KINDS[key], hits, ranked.matched))
+        groups.append(SearchGroup(key, str(KINDS[key]), hits, ranked.matched))
     results = SearchResults(query=query, groups=groups, kind=kind)
     if query and not results.total:
         results.suggestions = [name for name in search_names.suggestions(query) if normalize_name(name) != normalize_name(query)]
@@ -301,4 +304,6 @@ def _hit(kind: str, record, pattern: re.Pattern | None) -> SearchHit:
     elif kind == "figures":
         # A figure's snippet is its quote: its source's words.
         hit.snippet_language = record.source.language or "en"
+    hit.title_shown = marked_with_language(hit.title, hit.title_language)
+    hit.snippet_shown = marked_with_language(hit.snippet, hit.snippet_language)
     return hit
