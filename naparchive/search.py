@@ -5,16 +5,17 @@ The query is parsed once (foundations.search_query) and its names given every re
 (naparchive.search_names), whatever the database.
 
 The overview shows each kind's best OVERVIEW_HITS hits and links to that kind's own pages of results
-(HITS_PER_PAGE a page). On PostgreSQL: full-text search on the stored vector for the kinds that
-have one, ranked with ts_rank, one statement a kind (naparchive.search_postgresql). On SQLite, and for
-the small kinds on both: every wanted term must appear and no excluded one, ranked by how often the
-words occur; the small kinds are kept in memory between changes of the archive and matched in Python,
-the others (on SQLite) answered by one query (naparchive.search_portable). Either way a kind ranks only its newest RANKED_MATCHES matches (ranking
+(HITS_PER_PAGE a page). On PostgreSQL: full-text search on the stored vector for the kinds that have
+one, ranked with ts_rank, one statement a kind, all sent in one round trip
+(naparchive.search_postgresql). On SQLite, and for the small kinds on both: every wanted term must
+appear and no excluded one, ranked by how often the words occur; the small kinds are kept in memory
+between changes of the archive and matched in Python, the others (on SQLite) answered by one query
+(naparchive.search_portable). Either way a kind ranks only its newest RANKED_MATCHES matches (ranking
 reads each match's text, and a common word matches most of the archive); the page says so when
 there may be more. Snippets are cut in Python around the words matched: on PostgreSQL the words the
 stemmer reduced to the query's lexemes (ts_headline re-parses each whole text, which was most of a
 search's time), on SQLite the words as typed. The number of queries does not depend on the size of
-the archive or the words: on PostgreSQL one a kind with a vector (5), on SQLite 1 (with a shared cache).
+the archive or the words: one on either database (with a shared cache).
 """
 import functools
 import re
@@ -267,13 +268,14 @@ def archive_search(*, query: str, kind: str = "", page: int = 1) -> SearchResult
     else:
         # Each kind's count of matches says whether it has more than these to show on its own pages.
         keys, limit, offset = list(KINDS), OVERVIEW_HITS, 0
-    # The kinds PostgreSQL searches on a stored vector: one statement each. The others (all of them
+    # The kinds PostgreSQL searches on a stored vector: one statement each, sent together. The others (all of them
     # on SQLite): one query for them all.
     vector_keys = [key for key in keys if postgresql and key in search_postgresql.TABLES] if parsed else []
     portable = search_portable.ranked_pages(
         [key for key in keys if key not in vector_keys] if parsed else [],
         parsed, ranked=RANKED_MATCHES, limit=limit, offset=offset, version=version,
     )
+    vector = search_postgresql.ranked_pages(vector_keys, parsed, ranked=RANKED_MATCHES, limit=limit, offset=offset)
     literal = _literal_pattern(parsed.wanted_spellings) if parsed else None
     groups = []
     for key in keys:
@@ -281,7 +283,7 @@ def archive_search(*, query: str, kind: str = "", page: int = 1) -> SearchResult
             groups.append(SearchGroup(key, str(KINDS[key])))
             continue
         if key in vector_keys:
-            ranked = search_postgresql.ranked_page(key, parsed, ranked=RANKED_MATCHES, limit=limit, offset=offset)
+            ranked = vector[key]
             # What a snippet marks: the words PostgreSQL's stemmer matched.
             pattern = _lexeme_pattern(ranked.lexemes)
         else:

@@ -1,7 +1,7 @@
 """What a search costs in queries: a fixed number, whatever the words, the kinds matched or the page.
 
-On PostgreSQL one statement for each kind with a stored vector (meetings, decisions, operations,
-people, sources); on SQLite one query for those kinds. The small kinds (offices, bodies, organisations,
+On PostgreSQL one round trip: a statement for each kind with a stored vector (meetings, decisions,
+operations, people, sources), sent together; on SQLite one query for those kinds. The small kinds (offices, bodies, organisations,
 figures) and the index of names the query is expanded through are kept in the shared cache (as in
 production, with Redis) and cost no query until the archive changes.
 """
@@ -18,7 +18,7 @@ from tests.figures.conftest import make_figure, make_measure, make_organisation 
 
 
 def expected_queries() -> int:
-    return 5 if connection.vendor == "postgresql" else 1
+    return 1
 
 
 @pytest.fixture
