@@ -22,6 +22,7 @@ import hashlib
 import logging
 import re
 import time
+from contextvars import ContextVar
 
 from django.apps import apps
 from django.conf import settings
@@ -47,8 +48,17 @@ _HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "set-cookie"}
 
 # --- The cache version ------------------------------------------------------------------------
 
+# The version the response cache read for the request being answered (it reads it anyway, with the
+# answer): what the view derives from kept values then costs no second round trip, and the answer is
+# stored under the version it was made from.
+_request_version: ContextVar[int | None] = ContextVar("archive_request_cache_version", default=None)
+
+
 def archive_cache_version() -> int:
     """Return the current cache version (creating one if the cache lost it)."""
+    known = _request_version.get()
+    if known is not None:
+        return known
     version = cache.get(VERSION_KEY)
     if version is None:
         # A fresh, larger number: keys written under any earlier version can never be read again.
@@ -166,7 +176,11 @@ class ResponseCacheMiddleware:
         stored = found.get(key)
         if stored is not None and stored[0] == version and self._throttles_allow(request):
             return self._from_cache(request, stored[1:])
-        response = self.get_response(request)
+        token = _request_version.set(version)
+        try:
+            response = self.get_response(request)
+        finally:
+            _request_version.reset(token)
         if self._cacheable_response(request, response):
             headers = [(name, value) for name, value in response.items() if name.lower() not in _HOP_BY_HOP]
             try:

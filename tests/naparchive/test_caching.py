@@ -155,3 +155,21 @@ def test_with_a_shared_cache_the_home_pages_counts_follow_every_committed_write(
         make_meeting(title="Apex committee meets again", slug="apex-again")
     assert archive_overview()["meeting_count"] == before + 1
     cache.clear()
+
+
+def test_a_search_missing_the_cache_reads_the_version_once_and_is_stored_under_it(client, response_cache, settings, meeting, monkeypatch):
+    """The response cache reads the version with the answer; the search's kept names and small kinds use that read."""
+    from foundations import caching
+
+    settings.ARCHIVE_CACHE_SHARED = True
+    client.get("/search/?q=warm")
+    reads = []
+    get = cache.get
+    # The local-memory cache's get_many reads each key through get.
+    monkeypatch.setattr(cache, "get", lambda key, *args, **kwargs: reads.append(key) or get(key, *args, **kwargs))
+    response = client.get("/search/?q=Apex+committee")
+    assert response["X-Archive-Cache"] == "miss" and "Apex committee reviews the National Action Plan" in response.content.decode()
+    assert reads.count(caching.VERSION_KEY) == 1
+    # Outside a request answered through the response cache, the version is read afresh.
+    assert archive_cache_version() == get(caching.VERSION_KEY)
+    assert client.get("/search/?q=Apex+committee")["X-Archive-Cache"] == "hit"
