@@ -132,7 +132,7 @@ def cpu_a_search(checkouts: list[Path], workdir: Path, rounds: int) -> list[tupl
         stop(servers)
 
 
-def wrk_pairs(checkouts: list[Path], workdir: Path, pairs: int, seconds: int, connections: int) -> list[list[dict]]:
+def wrk_pairs(checkouts: list[Path], workdir: Path, pairs: int, seconds: int, connections: int, pause_ms: int = 0) -> list[list[dict]]:
     servers = [start(checkout, workdir) for checkout in checkouts]
     searches = [f"/search/?q={urllib.parse.quote_plus(phrase)}" for phrase in SEARCH_QUERIES]
     try:
@@ -142,8 +142,9 @@ def wrk_pairs(checkouts: list[Path], workdir: Path, pairs: int, seconds: int, co
         for number in range(pairs):
             order = range(len(servers)) if number % 2 == 0 else reversed(range(len(servers)))
             for index in order:
-                runs[index].append(wrk(servers[index][1], searches[0], searches, seconds=seconds, connections=connections, threads=min(2, connections)))
-            print(f"  wrk, {connections} connections: pair {number + 1}/{pairs}: "
+                runs[index].append(wrk(servers[index][1], searches[0], searches, seconds=seconds, connections=connections,
+                                       threads=min(2, connections), pause_ms=pause_ms))
+            print(f"  wrk, {connections} connections{' paced' if pause_ms else ''}: pair {number + 1}/{pairs}: "
                   + " | ".join(f"{runs[i][-1]['rps']:.0f}/s p95 {runs[i][-1]['p95_us'] / 1000:.1f} ms" for i in range(len(servers))), flush=True)
         return runs
     finally:
@@ -156,7 +157,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=150, help="CPU measurement: rounds of the five phrases.")
     parser.add_argument("--pairs", type=int, default=9, help="wrk: pairs of runs at each number of connections.")
     parser.add_argument("--duration", type=int, default=4, help="wrk: seconds a run.")
-    parser.add_argument("--connections", default="8,2", help="wrk: the numbers of connections to measure at, comma-separated.")
+    parser.add_argument("--connections", default="8,2,8p", help="wrk: the loads to measure, comma-separated: a number of "
+                        "connections, or it followed by p (each connection waits 150 ms after every answer, as bench/run.py's paced load).")
     parser.add_argument("--no-cpu", action="store_true", help="Skip the CPU measurement.")
     args = parser.parse_args()
     checkouts = [args.before.resolve(), HERE]
@@ -171,14 +173,16 @@ def main() -> None:
             print(f"  {name}: Python {python:.2f} ms + PostgreSQL {postgresql:.2f} ms = {python + postgresql:.2f} ms a search")
         print(f"  after / before: {sum(cpu[1]) / sum(cpu[0]):.3f}")
 
-    for connections in (int(number) for number in args.connections.split(",")):
-        runs = wrk_pairs(checkouts, workdir, args.pairs, args.duration, connections)
+    for load in args.connections.split(","):
+        connections, pause_ms = int(load.rstrip("p")), (150 if load.endswith("p") else 0)
+        runs = wrk_pairs(checkouts, workdir, args.pairs, args.duration, connections, pause_ms)
+        label = f"{connections} connections{' paced' if pause_ms else ''}"
         for name, measured in zip(names, runs):
-            print(f"  {name}, {connections} connections: median {statistics.median(r['rps'] for r in measured):.0f} searches/s, "
+            print(f"  {name}, {label}: median {statistics.median(r['rps'] for r in measured):.0f} searches/s, "
                   f"median p95 {statistics.median(r['p95_us'] for r in measured) / 1000:.1f} ms, errors {sum(r['errors'] for r in measured)}")
         throughput = statistics.median(a["rps"] / b["rps"] for b, a in zip(*runs))
         p95 = statistics.median(a["p95_us"] / b["p95_us"] for b, a in zip(*runs))
-        print(f"  after / before, {connections} connections (median of paired runs): throughput {throughput:.3f}, p95 {p95:.3f}", flush=True)
+        print(f"  after / before, {label} (median of paired runs): throughput {throughput:.3f}, p95 {p95:.3f}", flush=True)
     print(f"Server logs in {workdir}")
 
 
