@@ -86,7 +86,7 @@ def postgresql_backend(worker: int) -> int:
     """Return the PostgreSQL backend serving a worker's connection (matched by the client's port)."""
     rows = subprocess.run(  # nosec B603 B607
         ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-Atc",
-         f"SELECT pid, client_port FROM pg_stat_activity WHERE datname = '{DATABASE}'"],
+         "SELECT pid, client_port FROM pg_stat_activity WHERE datname = 'naparchive_bench'"],
         capture_output=True, text=True, check=True,
     ).stdout.split()
     backends = {int(port): int(pid) for pid, port in (row.split("|") for row in rows)}
