@@ -32,7 +32,7 @@ HERE = Path(__file__).resolve().parent.parent
 DATABASE = "naparchive_bench"
 
 
-def server_environment(checkout: Path, port: int, workdir: Path, **extra: str) -> dict:
+def server_environment(port: int, workdir: Path, **extra: str) -> dict:
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.settings",
@@ -53,7 +53,7 @@ def server_environment(checkout: Path, port: int, workdir: Path, **extra: str) -
 
 def start(checkout: Path, workdir: Path, **extra: str) -> tuple[subprocess.Popen, int]:
     port = free_port()
-    env = server_environment(checkout, port, workdir, **extra)
+    env = server_environment(port, workdir, **extra)
     python = str(checkout / ".venv" / "bin" / "python")
     subprocess.run([python, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=checkout, env=env, check=True)  # nosec B603
     log = open(workdir / f"server-{port}.log", "wb")

@@ -34,7 +34,7 @@ from meetings.models import Body, Decision, Meeting, Office, Person
 from foundations.aliases import normalize_name
 from foundations.search_query import Clause, ParsedQuery, Term, query_condition
 from naparchive.search_names import kept_in_process
-from naparchive.search_postgresql import RankedPage
+from naparchive.search_postgresql import RankedPage, partial_record
 from operations.models import Operation
 from organisations.models import Organisation
 from sources.models import SourceDocument
@@ -124,25 +124,18 @@ def _matches_rows(kind: str, parsed: ParsedQuery, ranked: int) -> QuerySet:
     return fields.queryset.filter(pk__in=newest).order_by().values_list(Value(kind, output_field=CharField()), row)
 
 
-def _instance(model, values: dict):
-    """Build a record from some of its fields' values: the others are deferred (read if used), never blank."""
-    # from_db takes the values in the order of the model's fields.
-    names = [field.attname for field in model._meta.concrete_fields if field.attname in values]
-    return model.from_db(None, names, [values[name] for name in names])
-
-
 def _record(fields: Fields, row: dict):
     """Build the hit's record, and the related records it shows, from its row."""
     model = fields.queryset.model
     own = dict.fromkeys(["pk", *fields.columns, *(name for name in fields.text_fields if "__" not in name)])
     values = {_model_field(model, name).attname: _model_field(model, name).to_python(row[name]) for name in own}
-    record = _instance(model, values)
+    record = partial_record(model, values)
     for attribute, related_model, names in fields.related:
         related = {
             _model_field(related_model, name).attname: _model_field(related_model, name).to_python(row[f"{attribute}__{name}"])
             for name in ("pk", *names)
         }
-        setattr(record, attribute, _instance(related_model, related))
+        setattr(record, attribute, partial_record(related_model, related))
     return record
 
 

@@ -189,17 +189,15 @@ class RankedPage:
 
 
 @functools.cache
-def _model_order(model: type[Model], columns: tuple[str, ...]) -> tuple[list[str], list[int]]:
-    """Return the columns in the order of the model's fields (as from_db takes them) and where each is in `columns`."""
-    names = [field.attname for field in model._meta.concrete_fields if field.attname in columns]
-    return names, [columns.index(name) for name in names]
+def _field_order(model: type[Model], names: tuple[str, ...]) -> list[str]:
+    return [field.attname for field in model._meta.concrete_fields if field.attname in names]
 
 
-def _instance(model: type[Model], columns: tuple[str, ...], values) -> Model:
-    """Build a record from some of its fields, the others deferred, as the ORM does (from_db): Model(**fields)
-    would compute the default of every field not read."""
-    names, positions = _model_order(model, columns)
-    return model.from_db(connection.alias, names, [values[position] for position in positions])
+def partial_record(model: type[Model], values: dict) -> Model:
+    """Build a record from some of its fields (attname -> value), the others deferred (read if used), as the
+    ORM does (from_db): Model(**fields) would compute the default of every field not read."""
+    names = _field_order(model, tuple(values))
+    return model.from_db(connection.alias, names, [values[name] for name in names])
 
 
 def ranked_pages(kinds: list[str], parsed: ParsedQuery, *, ranked: int, limit: int, offset: int) -> dict[str, RankedPage]:
@@ -235,10 +233,10 @@ def _page(table: Table, rows: list[tuple]) -> RankedPage:
     records = []
     width = len(table.columns)
     for row in rows:
-        record = _instance(table.model, table.columns, row[:width])
+        record = partial_record(table.model, dict(zip(table.columns, row[:width])))
         if table.related:
             attribute, model, _, related_columns, _ = table.related
-            setattr(record, attribute, _instance(model, related_columns, row[width : width + len(related_columns)]))
+            setattr(record, attribute, partial_record(model, dict(zip(related_columns, row[width:]))))
         record.rank = row[-3]
         records.append(record)
     return RankedPage(records, rows[0][-2], rows[0][-1])
