@@ -1,7 +1,9 @@
 """Whole-response caching for anonymous readers, never stale: any write to the archive invalidates it.
 
 How it stays fresh: every cached answer carries the archive's *cache version*, a number kept in the
-cache, and is served only while that is still the version (one round trip fetches both).
+cache, and is served only while that is still the version. With Redis, each process keeps its copy of
+the version until Redis reports a change (client tracking, foundations/redis_cache.py), so an answer
+from the cache costs one round trip.
 Every SQL statement that writes to a table of the project's apps (INSERT, UPDATE, DELETE: a save, a
 queryset update(), a bulk_create, an admin bulk action, a management command) schedules a bump of that
 version for when its transaction commits. The bump retires every earlier entry at once; the next
@@ -48,9 +50,8 @@ _HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "set-cookie"}
 
 # --- The cache version ------------------------------------------------------------------------
 
-# The version the response cache read for the request being answered (it reads it anyway, with the
-# answer): what the view derives from kept values then costs no second round trip, and the answer is
-# stored under the version it was made from.
+# The version the response cache read for the request being answered: everything the view derives
+# from kept values is then of that one version, the one the answer is stored under.
 _request_version: ContextVar[int | None] = ContextVar("archive_request_cache_version", default=None)
 
 
@@ -59,12 +60,19 @@ def archive_cache_version() -> int:
     known = _request_version.get()
     if known is not None:
         return known
-    version = cache.get(VERSION_KEY)
+    version = _read_version()
     if version is None:
         # A fresh, larger number: keys written under any earlier version can never be read again.
         cache.add(VERSION_KEY, time.time_ns(), timeout=None)
-        version = cache.get(VERSION_KEY)
+        version = _read_version()
     return version
+
+
+def _read_version() -> int | None:
+    # Redis (SharedClientRedisCache) keeps it in the process until the server reports a change: a poll
+    # of a socket instead of a round trip on every request. The per-process caches just read it.
+    get_tracked = getattr(cache, "get_tracked", None)
+    return get_tracked(VERSION_KEY) if get_tracked is not None else cache.get(VERSION_KEY)
 
 
 def archive_cache_version_bump() -> None:
@@ -81,17 +89,16 @@ def kept_until_archive_changes(name: str, compute):
     """Return compute(), kept in the cache for as long as the archive's cache version stays the same.
 
     For what is derived from the whole archive and read often (the API's Last-Modified, the home
-    page's counts). The value is stored with the version it was computed under and read together
-    with the current version (one round trip); any committed write changes the version, so a kept
-    value is never stale. With a per-process cache (no REDIS_URL) a write in one worker could not
+    page's counts). The value is stored with the version it was computed under and used only while
+    that is the current version; any committed write changes the version, so a kept value is never
+    stale. With a per-process cache (no REDIS_URL) a write in one worker could not
     reach another's copy, so then it is computed every time.
     """
     if not settings.ARCHIVE_CACHE_SHARED:
         return compute()
     key = f"archive:{name}"
-    found = cache.get_many([VERSION_KEY, key])
-    version = found.get(VERSION_KEY) or archive_cache_version()
-    stored = found.get(key)
+    version = archive_cache_version()
+    stored = cache.get(key)
     if stored is not None and stored[0] == version:
         return stored[1]
     # Computed after the version was read: at worst newer than its version, which the next bump retires.
@@ -165,15 +172,12 @@ class ResponseCacheMiddleware:
             return self.get_response(request)
         key = self._key(request)
         try:
-            # One round trip for both: the entry carries the version it was stored under.
-            found = cache.get_many([VERSION_KEY, key])
-            version = found.get(VERSION_KEY)
-            if version is None:
-                version = archive_cache_version()
+            version = archive_cache_version()
+            # The entry carries the version it was stored under.
+            stored = cache.get(key)
         except Exception:
             logger.warning("Response cache unavailable; answering without it", exc_info=True)
             return self.get_response(request)
-        stored = found.get(key)
         if stored is not None and stored[0] == version and self._throttles_allow(request):
             return self._from_cache(request, stored[1:])
         token = _request_version.set(version)

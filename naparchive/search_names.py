@@ -162,8 +162,8 @@ _kept: dict[str, tuple[int, object]] = {}
 def kept_in_process(name: str, compute, version: int | None = None):
     """Return compute(), kept until the archive changes: in the shared cache, and a copy in this process.
 
-    `version`: the archive's cache version if the caller has just read it (one round trip to the cache
-    for the several values a search needs).
+    `version`: the archive's cache version if the caller has just read it (the several values a search
+    needs are then of one version).
     """
     if not settings.ARCHIVE_CACHE_SHARED:
         return compute()

@@ -27,3 +27,97 @@ def test_one_client_serves_every_operation():
     client = make_cache()._cache
     assert client.get_client("k") is client.get_client("other")
     assert client.get_client("k", write=True) is client.get_client("k", write=True)
+
+
+def make_pair():
+    """Two backends on one key space, as two worker processes have."""
+    prefix = f"test-{uuid.uuid4().hex}"
+    make = lambda: SharedClientRedisCache(REDIS_LOCATION, {"KEY_PREFIX": prefix, "TIMEOUT": 60})  # noqa: E731
+    return make(), make()
+
+
+def redis_get_calls(cache) -> int:
+    stats = cache._cache.get_client().info("commandstats")
+    return stats.get("cmdstat_get", {}).get("calls", 0)
+
+
+def test_a_tracked_key_is_read_from_redis_once_until_it_changes():
+    reader, writer = make_pair()
+    writer.set("version", 1)
+    assert reader.get_tracked("version") == 1
+    before = redis_get_calls(reader)
+    assert [reader.get_tracked("version") for _ in range(200)] == [1] * 200
+    # Other clients of the server may read meanwhile; 200 reads of a kept value send none.
+    assert redis_get_calls(reader) - before < 20
+
+
+def test_another_process_s_write_reaches_the_kept_copy():
+    reader, writer = make_pair()
+    writer.set("version", 1)
+    assert reader.get_tracked("version") == 1
+    for expected in range(2, 102):
+        writer.incr("version")
+        assert reader.get_tracked("version") == expected
+    writer.delete("version")
+    assert reader.get_tracked("version", "gone") == "gone"
+    writer.add("version", 500)
+    assert reader.get_tracked("version") == 500
+
+
+def test_this_process_s_own_write_is_read_back_at_once():
+    cache = make_cache()
+    cache.set("version", 1)
+    assert cache.get_tracked("version") == 1
+    for expected in range(2, 52):
+        cache.incr("version")
+        assert cache.get_tracked("version") == expected
+    cache.set_many({"version": 7})
+    assert cache.get_tracked("version") == 7
+    cache.delete_many(["version"])
+    assert cache.get_tracked("version") is None
+
+
+def test_a_flush_of_the_database_drops_every_kept_copy():
+    reader, writer = make_pair()
+    writer.set_many({"version": 1, "other": 2})
+    assert reader.get_tracked("version") == 1 and reader.get_tracked("other") == 2
+    writer.clear()  # FLUSHDB
+    assert reader.get_tracked("version") is None and reader.get_tracked("other") is None
+
+
+def test_a_dropped_connection_is_reopened_and_tracks_again():
+    reader, writer = make_pair()
+    writer.set("version", 1)
+    assert reader.get_tracked("version") == 1
+    tracking_id = reader._cache._tracked._client.client_id()
+    writer._cache.get_client().client_kill_filter(_id=tracking_id)
+    writer.incr("version")  # while the reader is disconnected: no invalidation can reach it
+    assert reader.get_tracked("version") == 2
+    writer.incr("version")
+    assert reader.get_tracked("version") == 3
+
+
+def test_threads_sharing_a_process_never_read_a_version_older_than_the_last_committed_write():
+    import threading
+
+    reader, writer = make_pair()
+    writer.set("version", 0)
+    stale = []
+    done = threading.Event()
+
+    def read_after_each_write():
+        while not done.is_set():
+            seen = writer.get("version")  # what has been written by now
+            value = reader.get_tracked("version")
+            if value < seen:
+                stale.append((value, seen))
+
+    threads = [threading.Thread(target=read_after_each_write) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for _ in range(300):
+        writer.incr("version")
+    done.set()
+    for thread in threads:
+        thread.join()
+    assert stale == []

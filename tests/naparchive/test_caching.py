@@ -173,3 +173,42 @@ def test_a_search_missing_the_cache_reads_the_version_once_and_is_stored_under_i
     # Outside a request answered through the response cache, the version is read afresh.
     assert archive_cache_version() == get(caching.VERSION_KEY)
     assert client.get("/search/?q=Apex+committee")["X-Archive-Cache"] == "hit"
+
+
+@pytest.fixture
+def redis_response_cache(settings):
+    """The production set-up: the Redis backend on the machine's server, shared by every process."""
+    import uuid
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "foundations.redis_cache.SharedClientRedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/15",
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+        },
+    }
+    settings.ARCHIVE_CACHE_SHARED = True
+    settings.RESPONSE_CACHE_ENABLED = True
+    yield settings.CACHES["default"]
+    cache.clear()
+
+
+def test_with_redis_a_write_in_this_process_or_another_makes_the_next_visit_fresh(
+    client, redis_response_cache, meeting, django_capture_on_commit_callbacks
+):
+    from foundations.caching import VERSION_KEY
+    from foundations.redis_cache import SharedClientRedisCache
+
+    assert client.get("/meetings/apex-review/")["X-Archive-Cache"] == "miss"
+    assert client.get("/meetings/apex-review/")["X-Archive-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting.title = "Apex committee approves Azm-e-Istehkam"
+        meeting.save()
+    response = client.get("/meetings/apex-review/")
+    assert response["X-Archive-Cache"] == "miss" and "Apex committee approves Azm-e-Istehkam" in response.content.decode()
+    assert client.get("/meetings/apex-review/")["X-Archive-Cache"] == "hit"
+    # Another worker's write: it bumps the version through its own client.
+    other_worker = SharedClientRedisCache(redis_response_cache["LOCATION"], {"KEY_PREFIX": redis_response_cache["KEY_PREFIX"]})
+    other_worker.incr(VERSION_KEY)
+    assert client.get("/meetings/apex-review/")["X-Archive-Cache"] == "miss"
