@@ -11,16 +11,20 @@ taken so that both checkouts meet the same machine (this one has slow spells of 
   read from /proc. It is what a search costs two cores, whatever the load.
 - wrk in pairs: each checkout served as in production (gunicorn.conf.py, response cache off), and
   runs of `--duration` seconds alternated between them (before then after, then after then before);
-  the medians of the runs and of the paired ratios are printed.
+  the medians of the runs and of the paired ratios are printed, then the medians of the runs grouped
+  by how many workers held wrk's connections (chance decides it, and at 2 connections one worker or
+  two is the larger difference: see serving_workers).
 """
 import argparse
 import http.client
 import os
+import re
 import secrets
 import statistics
 import subprocess  # nosec B404: our own fixed commands (gunicorn, psql, wrk), never a shell or input
 import sys
 import tempfile
+import threading
 import time
 import urllib.parse
 from pathlib import Path
@@ -103,10 +107,14 @@ def cpu_a_search(checkouts: list[Path], workdir: Path, rounds: int) -> list[tupl
     try:
         connections = [http.client.HTTPConnection("127.0.0.1", port, timeout=30) for _, port in servers]
 
+        timings = {(index, phrase): [] for index in range(len(servers)) for phrase in SEARCH_QUERIES}
+
         def search(index: int, phrase: str) -> None:
+            started = time.perf_counter()
             connections[index].request("GET", "/search/?q=" + urllib.parse.quote_plus(phrase))
             response = connections[index].getresponse()
             response.read()
+            timings[index, phrase].append(time.perf_counter() - started)
             if response.status != 200:
                 raise SystemExit(f"{checkouts[index]}: search answered {response.status}")
 
@@ -124,6 +132,10 @@ def cpu_a_search(checkouts: list[Path], workdir: Path, rounds: int) -> list[tupl
             if (number + 1) % 20 == 0:
                 print(f"  CPU: {number + 1}/{rounds} rounds", flush=True)
         searches = rounds * len(SEARCH_QUERIES)
+        # A load's p95 is set by its slowest phrases, which an equal total can hide.
+        for phrase in SEARCH_QUERIES:
+            medians = [statistics.median(timings[index, phrase]) * 1000 for index in range(len(servers))]
+            print(f"  '{phrase}': median time " + " | ".join(f"{m:.1f} ms" for m in medians), flush=True)
         return [
             ((cpu_seconds(w) - w0) / searches * 1000, (cpu_seconds(b) - b0) / searches * 1000)
             for (w, b), (w0, b0) in zip(zip(workers, backends), before)
@@ -132,20 +144,45 @@ def cpu_a_search(checkouts: list[Path], workdir: Path, rounds: int) -> list[tupl
         stop(servers)
 
 
+def serving_workers(port: int) -> int:
+    """Return how many gunicorn workers hold the load's open connections to `port` right now.
+
+    gthread keeps a keep-alive connection on the worker that accepted it, and which one accepts is
+    chance: two connections on one worker share its interpreter lock, on two they do not. Runs are
+    compared by this, or the chance of placement would read as a difference between the checkouts.
+    """
+    sockets = subprocess.run(["ss", "-tnpH", "state", "established", "sport", "=", f":{port}"],  # nosec B603 B607
+                             capture_output=True, text=True, check=True).stdout
+    return len(set(re.findall(r"pid=(\d+),", sockets)))
+
+
+def wrk_placed(port: int, searches: list[str], seconds: int, connections: int, pause_ms: int) -> dict:
+    """One wrk run, with the number of workers that served its connections (seen half-way through)."""
+    seen = []
+    look = threading.Timer(seconds / 2, lambda: seen.append(serving_workers(port)))
+    look.start()
+    result = wrk(port, searches[0], searches, seconds=seconds, connections=connections, threads=min(2, connections), pause_ms=pause_ms)
+    look.join()
+    result["workers"] = seen[0] if seen else 0
+    return result
+
+
 def wrk_pairs(checkouts: list[Path], workdir: Path, pairs: int, seconds: int, connections: int, pause_ms: int = 0) -> list[list[dict]]:
     servers = [start(checkout, workdir) for checkout in checkouts]
     searches = [f"/search/?q={urllib.parse.quote_plus(phrase)}" for phrase in SEARCH_QUERIES]
     try:
         for _, port in servers:
-            wrk(port, searches[0], searches, seconds=2, connections=connections, threads=min(2, connections))
+            # Every worker warmed (its kept names, statements, templates), not only those this load's
+            # few connections happen to reach: many connections, so that each worker accepts some.
+            wrk(port, searches[0], searches, seconds=3, connections=32, threads=2)
         runs: list[list[dict]] = [[] for _ in servers]
         for number in range(pairs):
             order = range(len(servers)) if number % 2 == 0 else reversed(range(len(servers)))
             for index in order:
-                runs[index].append(wrk(servers[index][1], searches[0], searches, seconds=seconds, connections=connections,
-                                       threads=min(2, connections), pause_ms=pause_ms))
+                runs[index].append(wrk_placed(servers[index][1], searches, seconds, connections, pause_ms))
             print(f"  wrk, {connections} connections{' paced' if pause_ms else ''}: pair {number + 1}/{pairs}: "
-                  + " | ".join(f"{runs[i][-1]['rps']:.0f}/s p95 {runs[i][-1]['p95_us'] / 1000:.1f} ms" for i in range(len(servers))), flush=True)
+                  + " | ".join(f"{runs[i][-1]['rps']:.0f}/s p95 {runs[i][-1]['p95_us'] / 1000:.1f} ms on {runs[i][-1]['workers']} workers"
+                               for i in range(len(servers))), flush=True)
         return runs
     finally:
         stop(servers)
@@ -183,6 +220,14 @@ def main() -> None:
         throughput = statistics.median(a["rps"] / b["rps"] for b, a in zip(*runs))
         p95 = statistics.median(a["p95_us"] / b["p95_us"] for b, a in zip(*runs))
         print(f"  after / before, {label} (median of paired runs): throughput {throughput:.3f}, p95 {p95:.3f}", flush=True)
+        # The same, with runs grouped by how many workers their connections landed on (see serving_workers).
+        for workers in sorted({r["workers"] for measured in runs for r in measured}):
+            placed = [[r for r in measured if r["workers"] == workers] for measured in runs]
+            if all(placed):
+                medians = [(statistics.median(r["rps"] for r in group), statistics.median(r["p95_us"] for r in group) / 1000) for group in placed]
+                print(f"    on {workers} workers: " + ", ".join(f"{name} {rps:.0f}/s p95 {p95_ms:.1f} ms ({len(group)} runs)"
+                                                         for name, (rps, p95_ms), group in zip(names, medians, placed))
+                      + f"; after / before: throughput {medians[1][0] / medians[0][0]:.3f}, p95 {medians[1][1] / medians[0][1]:.3f}", flush=True)
     print(f"Server logs in {workdir}")
 
 
