@@ -11,6 +11,7 @@ import functools
 import logging
 import os
 import threading
+import time
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
@@ -24,22 +25,28 @@ class TrackedValues:
     it read and, when any client changes one, pushes an invalidation on that same connection. Replies
     and pushes arrive in the order Redis sent them, so polling the socket before using a kept value
     (a system call, not a round trip) and reading what is waiting leaves only values no write has
-    touched. A write made by another process is seen once its invalidation has reached this one's socket:
-    Redis sends it in the same pass as the writer's reply, microseconds apart. This process's own writes
-    drop its copy at once (SharedClientRedisCacheClient below).
+    touched. A write made by another process is seen once its invalidation has reached this one's socket,
+    which Redis writes just after its reply to the writer: a read in those microseconds still has the old
+    value, as a read begun a moment before the write would. This process's own writes drop its copy at
+    once (SharedClientRedisCacheClient below).
+
+    A kept value is also read again once it is `max_age` seconds old: a connection that a network
+    device dropped without a word (an idle timeout in a NAT or a load balancer) would otherwise lose
+    every later invalidation unnoticed; the read finds the connection dead and opens another.
 
     redis-py's own client-side cache (`CacheConfig`) does this for every key and refuses servers older
     than 7.4; tracking itself is in Redis since 6.0 (Debian 12 ships 7.0). A server that refuses
     CLIENT TRACKING (some managed services) gets a plain GET every time.
     """
 
-    def __init__(self, url: str, options: dict):
+    def __init__(self, url: str, options: dict, max_age: float = 1.0):
         self._url = url
         self._options = options
+        self._max_age = max_age
         self._lock = threading.Lock()
         self._pid = None
         self._client = None
-        self._values: dict[str, bytes | None] = {}
+        self._values: dict[str, tuple[bytes | None, float]] = {}
         self._tracking = True
 
     def get(self, key: str) -> bytes | None:
@@ -59,10 +66,11 @@ class TrackedValues:
                 # GET below reconnects, and tracking starts again (_on_connect).
                 connection.disconnect()
                 self._values.clear()
-            if key not in self._values:
+            kept = self._values.get(key)
+            if kept is None or time.monotonic() - kept[1] > self._max_age:
                 # An invalidation pushed before the reply is applied while reading it: the reply is newer.
-                self._values[key] = client.execute_command("GET", key)
-            return self._values[key]
+                kept = self._values[key] = (client.execute_command("GET", key), time.monotonic())
+            return kept[0]
 
     def forget(self, keys=None) -> None:
         """Drop this process's copy of `keys` (all, when None): it has just written them."""
