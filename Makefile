@@ -19,7 +19,12 @@ MESSAGE_CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/djang
 locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(VENV)/.installed
 	$(PY) -c "import sys, polib; polib.pofile(sys.argv[1], check_for_duplicates=True).save_as_mofile(sys.argv[2])" $< $@
 
-install: $(VENV)/.installed $(MESSAGE_CATALOGUES)
+# English translated as itself, so that English lookups are found rather than missed (foundations/english_catalogue.py).
+ENGLISH_CATALOGUE := build/locale/en/LC_MESSAGES/django.mo
+$(ENGLISH_CATALOGUE): $(wildcard locale/*/LC_MESSAGES/django.po) foundations/english_catalogue.py $(VENV)/.installed
+	$(PY) -m foundations.english_catalogue $@ $(filter %.po,$^)
+
+install: $(VENV)/.installed $(MESSAGE_CATALOGUES) $(ENGLISH_CATALOGUE)
 
 # After marking new strings in the public templates or Python code (gettext): refresh the catalogues' msgids,
 # then translate them. The editors' pages (templates/admin/, templates/simple_history/) stay English, as the

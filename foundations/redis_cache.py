@@ -3,8 +3,7 @@ Django's Redis cache backend, with one Redis client per connection pool rather t
 and `get_tracked()` for a key read on every request that seldom changes.
 
 Django's client builds a new `redis.Redis` for every get and set; building one (its table of reply
-callbacks) costs about as much as the round trip to a local Redis. A search reads the archive's cache
-version on every request, and a cached answer costs two reads, so that cost was on every request.
+callbacks) costs about as much as the round trip to a local Redis, and every request reads the cache.
 A `redis.Redis` is safe to share between threads (each command takes a connection from the pool).
 """
 import functools

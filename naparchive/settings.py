@@ -159,7 +159,9 @@ LANGUAGE_CODE = "en-gb"
 # chooses Urdu keeps it (a cookie, naparchive/languages.py). Catalogues: locale/, compiled by `make install`
 # (README, "The interface in Urdu").
 LANGUAGES = [("en-gb", "English"), ("ur", "اردو")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The translations (locale/), then the English catalogue `make install` builds from them (English
+# translated as itself, so English lookups are found instead of missed: foundations/english_catalogue.py).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "build" / "locale"]
 # Django has no date formats for Urdu: ours (naparchive/formats/ur/formats.py), Latin digits as Pakistani Urdu
 # news sites print them (README).
 FORMAT_MODULE_PATH = ["naparchive.formats"]
